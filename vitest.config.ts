@@ -1,0 +1,31 @@
+import { defineConfig } from 'vitest/config'
+
+// Three projects (STYLE.md §5.6): pure unit tests, then the same database test files (`*.db.test.ts`) run once
+// on SQLite and once on PostgreSQL. Browser tests (`e2e/`) run in their own project and skip without Chromium.
+const dbFiles = ['src/**/*.db.test.ts', 'src/**/*.db.test.tsx']
+
+export default defineConfig({
+  test: {
+    env: { TZ: 'UTC' },
+    allowOnly: !process.env.CI,
+    passWithNoTests: false,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'bin/**/*.test.ts'], exclude: dbFiles },
+      },
+      {
+        extends: true,
+        test: { name: 'db-sqlite', include: dbFiles, env: { GONGKAI_TEST_DB: 'sqlite' } },
+      },
+      {
+        extends: true,
+        test: { name: 'db-postgres', include: dbFiles, env: { GONGKAI_TEST_DB: 'postgres' } },
+      },
+      {
+        extends: true,
+        test: { name: 'e2e', include: ['e2e/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000, fileParallelism: false },
+      },
+    ],
+  },
+})
