@@ -1,6 +1,7 @@
 // The `gongkai` command: argument parsing and the command table. Each command lives in commands/ and calls
 // module operations; none of them touches SQL directly.
 import { Command, CommanderError } from 'commander'
+import { registerPlatformCommands } from './commands/platform.ts'
 import { registerReportCommands } from './commands/report.ts'
 
 const program = new Command()
@@ -11,6 +12,7 @@ program
   .exitOverride()
 
 registerReportCommands(program)
+registerPlatformCommands(program)
 
 try {
   await program.parseAsync(process.argv)
