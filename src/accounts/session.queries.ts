@@ -1,0 +1,59 @@
+// SQL for sessions and failed-login counters.
+import type { DB } from '../storage/index.ts'
+import type { SessionRow } from './user.table.ts'
+
+export async function insertSession(
+  db: DB,
+  row: { token_hash: string; user_id: number; created_at: string; last_seen_at: string; expires_at: string },
+): Promise<void> {
+  await db.insertInto('sessions').values(row).execute()
+}
+
+export async function findSessionByHash(db: DB, tokenHash: string): Promise<SessionRow | undefined> {
+  return db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst()
+}
+
+export async function touchSession(db: DB, id: number, lastSeenAt: string): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: lastSeenAt }).where('id', '=', id).execute()
+}
+
+export async function deleteSessionByHash(db: DB, tokenHash: string): Promise<void> {
+  await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute()
+}
+
+/** End every session of a user, except the one with `keepHash` (the session changing its own password). */
+export async function deleteUserSessions(db: DB, userId: number, keepHash?: string): Promise<void> {
+  let q = db.deleteFrom('sessions').where('user_id', '=', userId)
+  if (keepHash !== undefined) q = q.where('token_hash', '!=', keepHash)
+  await q.execute()
+}
+
+/** Remove sessions past their absolute expiry (idle ones are removed when next presented). */
+export async function deleteExpiredSessions(db: DB, nowIso: string): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<=', nowIso).execute()
+}
+
+export async function findLoginAttempt(db: DB, username: string) {
+  return db.selectFrom('login_attempts').selectAll().where('username', '=', username).executeTakeFirst()
+}
+
+export async function saveLoginFailure(
+  db: DB,
+  row: { username: string; failure_count: number; last_failure_at: string; locked_until: string | null },
+): Promise<void> {
+  await db
+    .insertInto('login_attempts')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('username').doUpdateSet({
+        failure_count: row.failure_count,
+        last_failure_at: row.last_failure_at,
+        locked_until: row.locked_until,
+      }),
+    )
+    .execute()
+}
+
+export async function clearLoginFailures(db: DB, username: string): Promise<void> {
+  await db.deleteFrom('login_attempts').where('username', '=', username).execute()
+}

@@ -1,0 +1,117 @@
+// Platform configuration from environment variables and CLI flags, validated once at start. Everything else
+// receives a typed `Config`; nothing below this file reads `process.env`.
+import path from 'node:path'
+import { z } from 'zod'
+import { PASSWORD_MIN_LENGTH, passwordProblem } from './accounts/password-rules.ts'
+
+/** Where the platform keeps its data: an embedded SQLite file (default) or a PostgreSQL server. */
+export type DatabaseConfig =
+  { readonly engine: 'sqlite'; readonly file: string } | { readonly engine: 'postgres'; readonly url: string }
+
+/** The validated configuration of one platform process. */
+export interface Config {
+  /** TCP port of the web server (`PORT`, default 3000). */
+  readonly port: number
+  /** Interface the web server binds to (`HOST`, default 0.0.0.0). */
+  readonly host: string
+  /** Directory for the SQLite file and uploads (`GONGKAI_DATA_DIR`, default `./data`), absolute. */
+  readonly dataDir: string
+  /** Database engine and location (`DATABASE_URL`; absent → `<dataDir>/gongkai.sqlite`). */
+  readonly database: DatabaseConfig
+  /** Password for the demo `admin` account on first start (`GONGKAI_ADMIN_PASSWORD`); random when absent. */
+  readonly adminPassword: string | undefined
+  /** Mark session cookies `Secure` (`GONGKAI_SECURE_COOKIES`): set when served behind HTTPS. */
+  readonly secureCookies: boolean
+  /** A session ends after this many minutes without a request (`GONGKAI_SESSION_IDLE_MINUTES`, default 30). */
+  readonly sessionIdleMinutes: number
+  /** A session ends this many hours after login whatever the activity (`GONGKAI_SESSION_MAX_HOURS`, default 12). */
+  readonly sessionMaxHours: number
+  /** Seed the fictional demo agencies and users on an empty database (`--demo` or `GONGKAI_DEMO=1`). */
+  readonly demo: boolean
+}
+
+/** Flags given on the command line; they win over the environment. */
+export interface ConfigFlags {
+  readonly port?: number | string | undefined
+  readonly host?: string | undefined
+  readonly dataDir?: string | undefined
+  readonly demo?: boolean | undefined
+}
+
+/** A configuration value is missing or malformed; the message names the variable (the CLI exits with 2). */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ConfigError'
+  }
+}
+
+const booleanText = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v))
+
+const positiveInt = (max: number) =>
+  z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().int().min(1).max(max))
+
+const EnvSchema = z.object({
+  PORT: positiveInt(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  GONGKAI_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(postgres|postgresql):\/\/.+/, 'must be a postgres:// URL (leave it unset for SQLite)')
+    .optional(),
+  GONGKAI_ADMIN_PASSWORD: z
+    .string()
+    .refine(
+      (p) => passwordProblem(p) === null,
+      `must be ${PASSWORD_MIN_LENGTH}–128 characters with letters and digits, not one repeated character`,
+    )
+    .optional(),
+  GONGKAI_SECURE_COOKIES: booleanText.default(false),
+  GONGKAI_SESSION_IDLE_MINUTES: positiveInt(24 * 60).default(30),
+  GONGKAI_SESSION_MAX_HOURS: positiveInt(24 * 30).default(12),
+  GONGKAI_DEMO: booleanText.default(false),
+})
+
+type Env = Readonly<Record<string, string | undefined>>
+
+/**
+ * Validate the environment and flags into a `Config`. Pure: it creates no directory (connect does).
+ * Empty strings count as unset, so `PORT= gongkai serve` falls back to the default.
+ * @throws ConfigError naming the first bad variable.
+ */
+export function loadConfig(env: Env, flags: ConfigFlags = {}, cwd = process.cwd()): Config {
+  const input: Record<string, string> = {}
+  for (const key of Object.keys(EnvSchema.shape)) {
+    const value = env[key]
+    if (value !== undefined && value !== '') input[key] = value
+  }
+  if (flags.port !== undefined) input.PORT = String(flags.port)
+  if (flags.host !== undefined) input.HOST = flags.host
+  if (flags.dataDir !== undefined) input.GONGKAI_DATA_DIR = flags.dataDir
+
+  const parsed = EnvSchema.safeParse(input)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const name = String(issue?.path[0] ?? 'environment')
+    const shown = name === 'GONGKAI_ADMIN_PASSWORD' || name === 'DATABASE_URL' ? '(hidden)' : input[name]
+    throw new ConfigError(`Invalid ${name}=${shown ?? ''}: ${issue?.message ?? 'invalid value'}`)
+  }
+  const e = parsed.data
+  const dataDir = path.resolve(cwd, e.GONGKAI_DATA_DIR)
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    database:
+      e.DATABASE_URL === undefined
+        ? { engine: 'sqlite', file: path.join(dataDir, 'gongkai.sqlite') }
+        : { engine: 'postgres', url: e.DATABASE_URL },
+    adminPassword: e.GONGKAI_ADMIN_PASSWORD,
+    secureCookies: e.GONGKAI_SECURE_COOKIES,
+    sessionIdleMinutes: e.GONGKAI_SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.GONGKAI_SESSION_MAX_HOURS,
+    demo: flags.demo ?? e.GONGKAI_DEMO,
+  }
+}

@@ -1,0 +1,18 @@
+// The `Database` interface: every table of every module, assembled from the modules' `*.table.ts` files.
+// A module that adds a table adds its interface here and a migration in ./migrations/.
+import type { Kysely } from 'kysely'
+import type { AgencyTable } from '../accounts/agency.table.ts'
+import type { AuditLogTable } from '../accounts/audit.table.ts'
+import type { LoginAttemptTable, SessionTable, UserRoleTable, UserTable } from '../accounts/user.table.ts'
+
+export interface Database {
+  agencies: AgencyTable
+  users: UserTable
+  user_roles: UserRoleTable
+  sessions: SessionTable
+  login_attempts: LoginAttemptTable
+  audit_log: AuditLogTable
+}
+
+/** The typed query builder over `Database`; a `Transaction<Database>` is one too. */
+export type DB = Kysely<Database>

@@ -1,0 +1,42 @@
+// Migrations: an explicit list (no folder scan, so bundling or a stray file cannot change what runs), applied
+// in name order by Kysely's Migrator. A new migration is one import and one line here.
+import { Migrator } from 'kysely'
+import type { Migration, MigrationProvider, MigrationResult } from 'kysely'
+import type { DB } from './database.ts'
+import * as createAccounts from './migrations/2026_11_26_2340_create_accounts.ts'
+import * as createSessions from './migrations/2026_11_26_2341_create_sessions.ts'
+import * as createAuditLog from './migrations/2026_11_26_2342_create_audit_log.ts'
+
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '2026_11_26_2340_create_accounts': createAccounts,
+  '2026_11_26_2341_create_sessions': createSessions,
+  '2026_11_26_2342_create_audit_log': createAuditLog,
+}
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) }
+
+function migrator(db: DB): Migrator {
+  return new Migrator({ db, provider })
+}
+
+function check(error: unknown, results: MigrationResult[] | undefined): string[] {
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName
+    throw new Error(
+      `Migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
+    )
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}
+
+/** Apply every pending migration; returns the names applied (empty when already up to date). */
+export async function migrateToLatest(db: DB): Promise<string[]> {
+  const { error, results } = await migrator(db).migrateToLatest()
+  return check(error, results)
+}
+
+/** Undo the most recent migration; returns its name (for development and the migration tests). */
+export async function migrateDown(db: DB): Promise<string[]> {
+  const { error, results } = await migrator(db).migrateDown()
+  return check(error, results)
+}
