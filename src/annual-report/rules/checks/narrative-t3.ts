@@ -1,0 +1,102 @@
+// P-NARRATIVE-T3: counts stated in the prose about applications (收到/新收, 办结/答复, 结转, 予以公开, percentages)
+// against 表三. Conservative: a statement is flagged only when it matches none of the readings a careful writer
+// could mean (e.g. 受理 749 件 may include last year's carry-over; 结转 may be either direction).
+import { cellName, t3RowTitle } from '../cell-names.ts'
+import type { Finding } from '../finding.ts'
+import type { ReportValues } from '../report-values.ts'
+import type { CheckContext, PlausibilityCheck } from './check-types.ts'
+
+interface Statement {
+  /** What the prose says, as a pattern whose first group is the number. */
+  pattern: RegExp
+  /** The readings that make the statement true: each a list of rows whose 总计 cells are summed. */
+  readings: readonly (readonly string[])[]
+}
+
+const GAP = '[^，,。；;\\d%％]{0,14}?'
+const UNIT = '\\s*(?:件|个|项|条|份|宗)'
+
+const STATEMENTS: readonly Statement[] = [
+  {
+    pattern: new RegExp(`(?:收到|新收|受理|接收)${GAP}(\\d+)${UNIT}`, 'g'),
+    readings: [['new_received'], ['new_received', 'carried_over']],
+  },
+  {
+    pattern: new RegExp(`(?:办结|答复|办理完毕|作出答复)${GAP}(\\d+)${UNIT}`, 'g'),
+    readings: [['results_total'], ['new_received'], ['new_received', 'carried_over']],
+  },
+  {
+    pattern: new RegExp(`结转${GAP}(\\d+)${UNIT}`, 'g'),
+    readings: [['carried_forward'], ['carried_over']],
+  },
+  {
+    pattern: new RegExp(`(?<!不)予以公开${GAP}(\\d+)${UNIT}`, 'g'),
+    readings: [['granted'], ['granted', 'partially_granted']],
+  },
+]
+
+const PERCENT_OF_GRANTED = /(?<!不)予以公开[^。；;]{0,24}?(?:占|比例为?|公开率为?)\s*(\d+(?:\.\d+)?)\s*[%％]/g
+const ANY_YEAR = /((?:19|20)\d{2})\s*年/g
+
+function total(values: ReportValues, rows: readonly string[]): number {
+  return rows.reduce((s, r) => s + values.value(`t3.${r}.total`), 0)
+}
+
+/** Sentences about applications in this report's year (other years' figures are comparisons, not claims). */
+function sentences(text: string, year: number | null): string[] {
+  return text
+    .split(/[。；;\n]/)
+    .filter((s) => s.includes('申请'))
+    .filter((s) => year === null || [...s.matchAll(ANY_YEAR)].every((m) => Number(m[1]) === year))
+    .filter((s) => !/同比|较上年|比上年/.test(s))
+}
+
+function check({ report, values, format }: CheckContext): Finding[] {
+  if (!values || !format) return []
+  const text = [report.sections.s1_overview ?? '', report.sections.s3_applications ?? ''].join('\n')
+  const findings: Finding[] = []
+  for (const sentence of sentences(text, report.year)) {
+    for (const { pattern, readings } of STATEMENTS) {
+      const needed = readings.flat().map((r) => `t3.${r}.total`)
+      if (!needed.every((a) => values.present(a))) continue
+      for (const m of sentence.matchAll(pattern)) {
+        const stated = Number(m[1])
+        if (readings.some((rows) => total(values, rows) === stated)) continue
+        const [first = []] = readings
+        const address = `t3.${first[0] ?? ''}.total`
+        findings.push({
+          rule: 'P-NARRATIVE-T3',
+          severity: 'warning',
+          message: `正文“${m[0].trim()}”与${cellName(format, address)}=${total(values, first)}不一致`,
+          cells: [...new Set(needed)],
+        })
+      }
+    }
+    for (const m of sentence.matchAll(PERCENT_OF_GRANTED)) {
+      const stated = Number(m[1])
+      const granted = values.value('t3.granted.total')
+      const denominators = ['results_total', 'new_received'].map((r) => values.value(`t3.${r}.total`))
+      const numerators = [granted, granted + values.value('t3.partially_granted.total')]
+      const readingsPct = denominators
+        .filter((d) => d > 0)
+        .flatMap((d) => numerators.map((n) => (100 * n) / d))
+      if (readingsPct.length === 0 || readingsPct.some((p) => Math.abs(p - stated) <= 1)) continue
+      findings.push({
+        rule: 'P-NARRATIVE-T3',
+        severity: 'warning',
+        message: `正文“${m[0].trim()}”与表三不一致：${t3RowTitle(format, 'granted')}${granted}件，占比约${readingsPct
+          .map((p) => p.toFixed(1))
+          .join('%或')}%`,
+        cells: ['t3.granted.total', 't3.results_total.total', 't3.new_received.total'],
+      })
+    }
+  }
+  return findings
+}
+
+export const NARRATIVE_T3_CHECK: PlausibilityCheck = {
+  id: 'P-NARRATIVE-T3',
+  severity: 'warning',
+  description: '正文中的申请数（收到/新收、办结、结转、予以公开等）及百分比应与表三一致。',
+  check,
+}

@@ -1,0 +1,67 @@
+// Cross-year rules of report-schema.json `cross_year_rules`: evaluated when the previous year's report is given.
+// X-T2-2019-ITEM-STOCK is written from the later report's side (this report is NEXT of `previous`).
+import type { RuleDef } from './rule-types.ts'
+
+export const CROSS_YEAR_RULES: readonly RuleDef[] = [
+  {
+    id: 'X-T3-CARRY',
+    kind: 'compare',
+    // Real reports break it after restructuring or re-classification, so auditing only warns.
+    severity: { audit: 'warning', generate: 'error' },
+    formats: ['gov2019', 'gov2021'],
+    basis: 'derived',
+    description: '本年“二、上年结转政府信息公开申请数量”应等于上一年度报告“四、结转下年度继续办理”（逐列）。',
+    iteration: { over: 't3-columns' },
+    left: ['t3.carried_over.{c}'],
+    op: '=',
+    right: ['prev:t3.carried_forward.{c}'],
+  },
+  {
+    id: 'X-T2-2021-VALID-STOCK',
+    kind: 'compare',
+    severity: 'warning',
+    formats: ['gov2021'],
+    basis: 'plausibility',
+    description: '现行有效件数(本年) 应约等于 现行有效件数(上年) + 本年制发件数 − 本年废止件数。',
+    iteration: { over: 't2-rows', blocks: ['art20_1'] },
+    left: ['t2.{r}.currently_valid', 't2.{r}.repealed_this_year'],
+    op: '=',
+    right: ['prev:t2.{r}.currently_valid', 't2.{r}.issued_this_year'],
+  },
+  {
+    id: 'T2-2021-REPEAL-PLAUSIBLE',
+    kind: 'compare',
+    severity: 'warning',
+    formats: ['gov2021'],
+    basis: 'plausibility',
+    description: '本年废止件数 ≤ 上年现行有效件数 + 本年制发件数。',
+    iteration: { over: 't2-rows', blocks: ['art20_1'] },
+    left: ['t2.{r}.repealed_this_year'],
+    op: '<=',
+    right: ['prev:t2.{r}.currently_valid', 't2.{r}.issued_this_year'],
+  },
+  {
+    id: 'X-T2-2019-ITEM-STOCK',
+    kind: 'compare',
+    severity: 'warning',
+    formats: ['gov2019'],
+    basis: 'plausibility',
+    description: '次年“上一年项目数量”应等于本年“上一年项目数量 + 本年增/减”。',
+    iteration: { over: 't2-rows', blocks: ['art20_5', 'art20_6', 'art20_8'] },
+    left: ['t2.{r}.prev_year_item_count'],
+    op: '=',
+    right: ['prev:t2.{r}.prev_year_item_count', 'prev:t2.{r}.change_this_year'],
+  },
+  {
+    id: 'X-T2-2019-TOTAL-MONOTONE',
+    kind: 'compare',
+    severity: 'warning',
+    formats: ['gov2019'],
+    basis: 'plausibility',
+    description: '对外公开总数量一般不应小于上一年度的对外公开总数量。',
+    iteration: { over: 't2-rows', blocks: ['art20_1'] },
+    left: ['t2.{r}.total_published'],
+    op: '>=',
+    right: ['prev:t2.{r}.total_published'],
+  },
+]
