@@ -34,8 +34,9 @@ function parseHash(stored: string): { params: ScryptParams; salt: Buffer; key: B
   const parts = stored.split('$')
   if (parts.length !== 6 || parts[0] !== 'scrypt') return null
   const [N, r, p] = parts.slice(1, 4).map(Number)
-  if (N === undefined || r === undefined || p === undefined || ![N, r, p].every(Number.isSafeInteger))
+  if (N === undefined || r === undefined || p === undefined || ![N, r, p].every(Number.isSafeInteger)) {
     return null
+  }
   return {
     params: { N, r, p },
     salt: Buffer.from(parts[4] ?? '', 'base64'),

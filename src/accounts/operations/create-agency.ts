@@ -17,8 +17,9 @@ export async function createAgency(db: DB, actor: Actor, input: CreateAgencyInpu
     if (data.parentId !== null && !parent) throw new DomainError('not_found', '上级机构不存在')
     // A root has no parent to check against: only a platform administrator may add one.
     if (parent) authorize(actor, 'agency.create', agencyTarget(parent))
-    else if (!actor.roles.includes('platform_admin'))
+    else if (!actor.roles.includes('platform_admin')) {
       throw new DomainError('forbidden', '只有平台管理员可以创建顶级机构')
+    }
 
     const now = isoNow()
     const agency = await insertAgency(

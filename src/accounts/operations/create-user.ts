@@ -31,10 +31,11 @@ export async function createUser(db: DB, actor: Actor, input: CreateUserInput): 
     authorize(actor, 'user.create', agencyTarget(agency))
     const allowed = assignableRoles(actor)
     const denied = data.roles.find((r) => !allowed.includes(r))
-    if (denied)
+    if (denied) {
       throw new DomainError('forbidden', `您不能授予“${ROLE_LABELS[denied]}”角色`, {
         roles: '含有不能授予的角色',
       })
+    }
     if (await usernameExists(trx, data.username)) {
       throw new DomainError('conflict', '用户名已被使用', { username: '用户名已被使用' })
     }

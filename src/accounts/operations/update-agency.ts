@@ -44,8 +44,9 @@ function toRowUpdate(data: Update): AgencyRowUpdate {
 /** Check a move and return the new path prefix. */
 async function plannedMove(db: DB, actor: Actor, agency: Agency, parentId: number | null): Promise<string> {
   if (parentId === null) {
-    if (!actor.roles.includes('platform_admin'))
+    if (!actor.roles.includes('platform_admin')) {
       throw new DomainError('forbidden', '只有平台管理员可以设置顶级机构')
+    }
     return `/${agency.id}/`
   }
   const parent = await findAgency(db, parentId)

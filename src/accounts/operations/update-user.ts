@@ -21,10 +21,11 @@ function checkRoleChange(actor: Actor, before: User, roles: readonly User['roles
     ...before.roles.filter((r) => !roles.includes(r)),
   ]
   const denied = changed.find((r) => !allowed.includes(r))
-  if (denied)
+  if (denied) {
     throw new DomainError('forbidden', `您不能授予或撤销“${ROLE_LABELS[denied]}”角色`, {
       roles: '含有不能更改的角色',
     })
+  }
 }
 
 export async function updateUser(db: DB, actor: Actor, input: UpdateUserInput): Promise<User> {

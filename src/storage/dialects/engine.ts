@@ -49,8 +49,9 @@ export async function addAppendOnlyTriggers(db: Kysely<unknown>, table: string):
 /** Undo `addAppendOnlyTriggers` (for a migration's `down`). */
 export async function dropAppendOnlyTriggers(db: Kysely<unknown>, table: string): Promise<void> {
   if (engineOf(db) === 'sqlite') {
-    for (const op of ['update', 'delete'])
+    for (const op of ['update', 'delete']) {
       await sql`drop trigger if exists ${sql.id(`${table}_no_${op}`)}`.execute(db)
+    }
     return
   }
   await sql`drop function if exists ${sql.id(`${table}_reject_change`)}() cascade`.execute(db)
