@@ -1,0 +1,8 @@
+/**
+ * The annual report module (政府信息公开工作年度报告): formats as data, the report model, parsers, rules and
+ * renderers. This file is the module's only public surface.
+ */
+
+// Parsing published reports (text, Markdown, HTML, DOCX, PDF) into the model.
+export { parseReport, parseReportText, mapReport, detectInputKind } from './parse/index.ts'
+export type { ParseOptions, ParsedReport, InputKind, SourceBlock } from './parse/index.ts'
