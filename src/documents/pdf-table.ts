@@ -116,7 +116,7 @@ export function drawPdfTable(doc: PdfDocument, grid: TableGrid, y: number, optio
   let bottom = y
   for (const page of pages) {
     if (page.slice.newPage) options.addPage()
-    drawPage(doc, page.parts, layout, { ...options, small, textPart })
+    drawPage(doc, page.parts, layout, { ...options, small, headerRows: grid.headerRows, textPart })
     bottom = page.bottom
   }
   return bottom
@@ -126,7 +126,7 @@ function drawPage(
   doc: PdfDocument,
   parts: readonly CellPart[],
   layout: PdfTableLayout,
-  options: PdfTableOptions & { small: number; textPart: Map<PlacedCell, CellPart> },
+  options: PdfTableOptions & { small: number; headerRows: number; textPart: Map<PlacedCell, CellPart> },
 ): void {
   doc.lineWidth(0.6).strokeColor('#000000')
   for (const part of parts) {
@@ -137,7 +137,9 @@ function drawPage(
   // Row by row, left to right, so text extraction reads the table in order.
   const ordered = [...parts].sort((a, b) => a.top - b.top || a.placed.col - b.placed.col)
   for (const part of ordered) {
-    if (options.textPart.get(part.placed) !== part || part.placed.cell.text === '') continue
+    // Repeated header rows carry their text on every page; a split body cell only in its tallest part.
+    const isHeader = part.placed.row < options.headerRows
+    if ((!isHeader && options.textPart.get(part.placed) !== part) || part.placed.cell.text === '') continue
     const { cell } = part.placed
     const size = cell.small === true ? options.small : options.fontSizePt
     const width = cellWidth(layout, part.placed) - 2 * PADDING
