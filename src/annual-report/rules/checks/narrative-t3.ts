@@ -1,19 +1,21 @@
 // P-NARRATIVE-T3: counts stated in the prose about applications (收到/新收, 办结/答复, 结转, 予以公开, percentages)
 // against 表三. Conservative: a statement is flagged only when it matches none of the readings a careful writer
 // could mean (e.g. 受理 749 件 may include last year's carry-over; 结转 may be either direction).
-import { cellName, t3RowTitle } from '../cell-names.ts'
+import { cellName, t3RowOrdinal, t3RowTitle } from '../cell-names.ts'
 import type { Finding } from '../finding.ts'
 import type { ReportValues } from '../report-values.ts'
 import type { CheckContext, PlausibilityCheck } from './check-types.ts'
 
 interface Statement {
-  /** What the prose says, as a pattern whose first group is the number. */
+  /** What the prose says: a pattern whose groups are the words between keyword and number, and the number. */
   pattern: RegExp
   /** The readings that make the statement true: each a list of rows whose 总计 cells are summed. */
   readings: readonly (readonly string[])[]
 }
 
-const GAP = '[^，,。；;\\d%％]{0,14}?'
+const GAP = '([^，,。；;\\d%％]{0,14}?)'
+/** A gap that names another count (e.g. 结转共受理22件) belongs to that other statement. */
+const OTHER_COUNT = /收到|新收|受理|接收|办结|答复|办理完毕|结转|予以公开/
 const UNIT = '\\s*(?:件|个|项|条|份|宗)'
 
 const STATEMENTS: readonly Statement[] = [
@@ -35,7 +37,8 @@ const STATEMENTS: readonly Statement[] = [
   },
 ]
 
-const PERCENT_OF_GRANTED = /(?<!不)予以公开[^。；;]{0,24}?(?:占|比例为?|公开率为?)\s*(\d+(?:\.\d+)?)\s*[%％]/g
+const PERCENT_OF_GRANTED =
+  /(?<!不)予以公开(?:(?!予以公开)[^。；;]){0,24}?(?:占比为?|占|比例为?|公开率为?)\s*(\d+(?:\.\d+)?)\s*[%％]/g
 const ANY_YEAR = /((?:19|20)\d{2})\s*年/g
 
 function total(values: ReportValues, rows: readonly string[]): number {
@@ -60,7 +63,8 @@ function check({ report, values, format }: CheckContext): Finding[] {
       const needed = readings.flat().map((r) => `t3.${r}.total`)
       if (!needed.every((a) => values.present(a))) continue
       for (const m of sentence.matchAll(pattern)) {
-        const stated = Number(m[1])
+        if (OTHER_COUNT.test(m[1] ?? '')) continue
+        const stated = Number(m[2])
         if (readings.some((rows) => total(values, rows) === stated)) continue
         const [first = []] = readings
         const address = `t3.${first[0] ?? ''}.total`
@@ -84,9 +88,7 @@ function check({ report, values, format }: CheckContext): Finding[] {
       findings.push({
         rule: 'P-NARRATIVE-T3',
         severity: 'warning',
-        message: `正文“${m[0].trim()}”与表三不一致：${t3RowTitle(format, 'granted')}${granted}件，占比约${readingsPct
-          .map((p) => p.toFixed(1))
-          .join('%或')}%`,
+        message: `正文“${m[0].trim()}”与表三不一致：${t3RowTitle(format, 'granted')}${granted}件，占${t3RowOrdinal(format, 'results_total')}的${(readingsPct[0] ?? 0).toFixed(1)}%`,
         cells: ['t3.granted.total', 't3.results_total.total', 't3.new_received.total'],
       })
     }
