@@ -1,4 +1,81 @@
-// `gongkai serve [--port N] [--demo]` (filled in by the web work).
+// `gongkai serve [--port N] [--demo]`: load the configuration (flags win over the environment), connect and
+// migrate, seed the demo world when asked on an empty database, then serve until SIGTERM/SIGINT.
 import type { Command } from 'commander'
+import { seedDemo } from '../../accounts/index.ts'
+import { ConfigError, loadConfig, type Config } from '../../config.ts'
+import { connect } from '../../storage/index.ts'
+import { buildServer } from '../../web/server.ts'
 
-export function registerServeCommand(_program: Command): void {}
+interface ServeFlags {
+  readonly port?: string
+  readonly host?: string
+  readonly demo?: boolean
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
+
+function printDemoLogin(config: Config, users: readonly { username: string }[], password: string): void {
+  const url = `http://localhost:${config.port}/admin`
+  console.log(
+    [
+      '',
+      '已创建示例数据（示例区…，均为虚构）。以下登录信息只显示这一次：',
+      `  地址   ${url}`,
+      `  用户名 admin`,
+      `  密码   ${password}`,
+      `  其他示例账号（同一密码）：${users.map((u) => u.username).filter((u) => u !== 'admin').join(', ')}`,
+      '',
+    ].join('\n'),
+  )
+}
+
+async function serve(flags: ServeFlags): Promise<void> {
+  let config: Config
+  try {
+    config = loadConfig(process.env, { port: flags.port, host: flags.host, demo: flags.demo })
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err
+    console.error(`gongkai serve: ${err.message}`)
+    process.exitCode = 2
+    return
+  }
+  const level = process.env.LOG_LEVEL ?? 'info'
+  if (!LOG_LEVELS.includes(level)) {
+    console.error(`gongkai serve: Invalid LOG_LEVEL=${level}: must be one of ${LOG_LEVELS.join(', ')}`)
+    process.exitCode = 2
+    return
+  }
+  const db = await connect(config)
+  if (config.demo) {
+    const seeded = await seedDemo(db, { adminPassword: config.adminPassword })
+    if (seeded.created && seeded.adminPassword !== null) printDemoLogin(config, seeded.users, seeded.adminPassword)
+  }
+  const app = await buildServer({ db, config, logger: { level }, closeDatabaseOnClose: true })
+  let closing = false
+  const shutdown = (signal: string) => {
+    if (closing) return
+    closing = true
+    app.log.info({ signal }, 'shutting down: no new connections, finishing requests in flight')
+    // close() stops accepting, waits for in-flight requests, then runs onClose (which closes the database).
+    app.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        app.log.error({ err }, 'shutdown failed')
+        process.exit(1)
+      },
+    )
+  }
+  process.once('SIGTERM', shutdown)
+  process.once('SIGINT', shutdown)
+  await app.listen({ port: config.port, host: config.host })
+}
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('启动网站和管理控制台 (start the web server and admin console)')
+    .option('--port <n>', 'TCP port (overrides PORT)')
+    .option('--host <address>', 'interface to bind (overrides HOST)')
+    .option('--demo', 'seed the fictional demo agencies and users on an empty database')
+    .action(async (flags: ServeFlags) => serve(flags))
+}

@@ -1,0 +1,115 @@
+// GET /admin: the dashboard: who the user is, for which agency, how much lies in its reach, and links to the
+// work it may do.
+import type { FastifyInstance } from 'fastify'
+import {
+  abilities,
+  agencyTarget,
+  listAgenciesFlat,
+  listUsers,
+  ROLE_LABELS,
+  type Actor,
+} from '../../../accounts/index.ts'
+import type { DB } from '../../../storage/index.ts'
+import { actorOf, requireActor, sendConsolePage } from '../console-page.tsx'
+
+interface DashboardProps {
+  readonly actor: Actor
+  readonly agencyCount: number
+  readonly userCount: number | null
+  readonly may: ReturnType<typeof abilities>
+}
+
+function Dashboard({ actor, agencyCount, userCount, may }: DashboardProps) {
+  return (
+    <>
+      <h1>工作台</h1>
+      <section class="panel" aria-labelledby="me">
+        <h2 id="me">我的账号</h2>
+        <p>
+          <span safe>{actor.displayName}</span>，您好。您所在机构：<strong safe>{actor.agencyName}</strong>；角色：
+          {actor.roles.map((r) => (
+            <span class="tag" safe>
+              {ROLE_LABELS[r]}
+            </span>
+          ))}
+        </p>
+      </section>
+      <section aria-labelledby="scope">
+        <h2 id="scope">管理范围</h2>
+        <dl class="cards">
+          <div>
+            <dt>可查看的机构</dt>
+            <dd>{agencyCount}</dd>
+          </div>
+          {userCount === null ? (
+            ''
+          ) : (
+            <div>
+              <dt>可查看的用户</dt>
+              <dd>{userCount}</dd>
+            </div>
+          )}
+        </dl>
+      </section>
+      <section aria-labelledby="todo">
+        <h2 id="todo">常用操作</h2>
+        <ul class="actions">
+          {may['agency.view'] ? (
+            <li>
+              <a class="button secondary" href="/admin/agencies">
+                查看机构
+              </a>
+            </li>
+          ) : (
+            ''
+          )}
+          {may['agency.create'] ? (
+            <li>
+              <a class="button secondary" href={`/admin/agencies/new?parentId=${actor.agencyId}`}>
+                新建下级机构
+              </a>
+            </li>
+          ) : (
+            ''
+          )}
+          {may['user.create'] ? (
+            <li>
+              <a class="button secondary" href="/admin/users/new">
+                新建用户
+              </a>
+            </li>
+          ) : (
+            ''
+          )}
+          {may['audit.view'] ? (
+            <li>
+              <a class="button secondary" href="/admin/audit">
+                查看审计日志
+              </a>
+            </li>
+          ) : (
+            ''
+          )}
+          <li>
+            <a class="button secondary" href="/admin/password">
+              修改密码
+            </a>
+          </li>
+        </ul>
+      </section>
+    </>
+  )
+}
+
+export function registerDashboardRoutes(app: FastifyInstance, db: DB): void {
+  app.get('/', { preHandler: requireActor }, async (request, reply) => {
+    const actor = actorOf(request)
+    const may = abilities(actor, agencyTarget({ id: actor.agencyId, path: actor.agencyPath }))
+    const [agencies, users] = await Promise.all([
+      listAgenciesFlat(db, actor),
+      may['user.view'] ? listUsers(db, actor, { pageSize: 1 }) : Promise.resolve(null),
+    ])
+    const body = <Dashboard actor={actor} agencyCount={agencies.length} userCount={users?.total ?? null} may={may} />
+    return sendConsolePage(request, reply, { title: '工作台', body })
+  })
+}

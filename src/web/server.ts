@@ -1,0 +1,70 @@
+// Assembles the web server: plugins, shared hooks, then the portal, console and API routes. Routes stay thin
+// (parse, call an accounts operation, render); everything they share lives in shared/.
+import fastifyCookie from '@fastify/cookie'
+import fastifyFormbody from '@fastify/formbody'
+import fastifyStatic from '@fastify/static'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type { Config } from '../config.ts'
+import type { DB } from '../storage/index.ts'
+import { registerAdminRoutes } from './admin/routes.ts'
+import { registerApiRoutes } from './api/routes.ts'
+import { registerPortalRoutes } from './portal/home.tsx'
+import { ASSET_DIR, ASSET_PREFIX } from './shared/assets.ts'
+import { registerCookieFlags } from './shared/cookies.ts'
+import { registerCsrf } from './shared/csrf.ts'
+import { registerErrorHandling } from './shared/error-handler.ts'
+import { registerHealthRoute } from './shared/health.ts'
+import { registerSecurityHeaders } from './shared/security-headers.ts'
+import { registerSession } from './shared/session.ts'
+
+export interface ServerOptions {
+  readonly db: DB
+  readonly config: Pick<Config, 'secureCookies' | 'sessionIdleMinutes' | 'sessionMaxHours'>
+  /** Fastify's logger option: `false` in tests, `{ level }` in `gongkai serve` (JSON lines via pino). */
+  readonly logger?: FastifyServerOptions['logger']
+  /** Close the database when the server closes (true when the server owns the connection). */
+  readonly closeDatabaseOnClose?: boolean
+}
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // Behind a reverse proxy on the same machine: believe its X-Forwarded-Proto/For (Secure cookies, client IP).
+    trustProxy: 'loopback',
+    bodyLimit: 1024 * 1024,
+  })
+  registerCookieFlags(app, options.config.secureCookies)
+  registerErrorHandling(app)
+  registerSecurityHeaders(app)
+  await app.register(fastifyCookie)
+  await app.register(fastifyFormbody)
+  await app.register(fastifyStatic, {
+    root: ASSET_DIR,
+    prefix: ASSET_PREFIX,
+    // The URL carries the content hash, so a year of caching is safe.
+    maxAge: '365d',
+    immutable: true,
+    index: false,
+  })
+  await registerCsrf(app)
+  registerSession(app, {
+    idleMinutes: options.config.sessionIdleMinutes,
+    maxHours: options.config.sessionMaxHours,
+  })
+  registerHealthRoute(app, options.db)
+  registerPortalRoutes(app)
+  await app.register((admin, _opts, done) => {
+    registerAdminRoutes(admin, options.db)
+    done()
+  }, { prefix: '/admin' })
+  await app.register((api, _opts, done) => {
+    registerApiRoutes(api, options.db)
+    done()
+  }, { prefix: '/api/v1' })
+  if (options.closeDatabaseOnClose ?? false) {
+    app.addHook('onClose', async () => {
+      await options.db.destroy()
+    })
+  }
+  return app
+}
