@@ -6,3 +6,7 @@
 // Parsing published reports (text, Markdown, HTML, DOCX, PDF) into the model.
 export { parseReport, parseReportText, mapReport, detectInputKind } from './parse/index.ts'
 export type { ParseOptions, ParsedReport, InputKind, SourceBlock } from './parse/index.ts'
+
+// Rendering the model as HTML, flattened text, Word, PDF and JSON (one table layout for all).
+export { renderHtml, renderText, renderDocx, renderPdf, renderJson, reportLayout } from './render/index.ts'
+export type { RenderHtmlOptions, ReportLayout, SectionLayout } from './render/index.ts'
