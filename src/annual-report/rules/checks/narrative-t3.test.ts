@@ -61,4 +61,8 @@ describe('P-NARRATIVE-T3', () => {
   it('ignores figures of other years and year-on-year comparisons', () => {
     expect(narrative('2020年收到申请30件。本年收到申请同比增加5件。')).toEqual([])
   })
+
+  it('ignores counts of a narrower scope (an office speaking for the government, 本级)', () => {
+    expect(narrative('区政府办代表区政府受理政府信息公开申请17件，均已在法定期限内予以答复。')).toEqual([])
+  })
 })
