@@ -1,0 +1,83 @@
+import { sql } from 'kysely'
+import { expect, it } from 'vitest'
+import { buildUser } from '../../test/factories.ts'
+import { describeDb, useTestDb } from '../../test/create-test-db.ts'
+import { recordAudit } from '../accounts/audit.queries.ts'
+import type { DB } from './database.ts'
+import { engineOf } from './dialects/engine.ts'
+import { migrateDown, migrateToLatest, MIGRATIONS } from './migrate.ts'
+import { DATABASE_COLUMNS } from './schema-columns.ts'
+
+async function migratedColumns(db: DB): Promise<Record<string, string[]>> {
+  const schema =
+    engineOf(db) === 'postgres'
+      ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
+      : undefined
+  const tables = await db.introspection.getTables()
+  const out: Record<string, string[]> = {}
+  for (const t of tables.filter((t) => schema === undefined || t.schema === schema)) {
+    out[t.name] = t.columns.map((c) => c.name).sort()
+  }
+  return out
+}
+
+function declaredColumns(): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(DATABASE_COLUMNS).map(([t, cols]) => [t, [...cols].sort()]))
+}
+
+describeDb('migrations', () => {
+  const t = useTestDb()
+
+  it('leave exactly the tables and columns the Database interface declares', async () => {
+    expect(await migratedColumns(t.db)).toEqual(declaredColumns())
+  })
+
+  it('are already applied after connect, so a second run applies nothing', async () => {
+    expect(await migrateToLatest(t.db)).toEqual([])
+  })
+
+  it('roll back every migration and apply them again to the same schema', async () => {
+    const names = Object.keys(MIGRATIONS)
+    for (const name of [...names].reverse()) expect(await migrateDown(t.db)).toEqual([name])
+    expect(await migratedColumns(t.db)).toEqual({})
+    expect(await migrateToLatest(t.db)).toEqual(names)
+    expect(await migratedColumns(t.db)).toEqual(declaredColumns())
+  })
+
+  it('make the audit log append-only: UPDATE, DELETE (and TRUNCATE on PostgreSQL) are rejected', async () => {
+    const { actor } = await buildUser(t.db)
+    await recordAudit(t.db, actor, {
+      action: 'test.write',
+      targetType: 'test',
+      targetId: 1,
+      agencyId: actor.agencyId,
+    })
+    await expect(t.db.updateTable('audit_log').set({ action: 'forged' }).execute()).rejects.toThrow(
+      /append-only/,
+    )
+    await expect(t.db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/)
+    if (t.engine === 'postgres') {
+      await expect(sql`truncate audit_log`.execute(t.db)).rejects.toThrow(/append-only/)
+    }
+    const rows = await t.db.selectFrom('audit_log').select('action').execute()
+    expect(rows.map((r) => r.action)).toEqual(['test.write'])
+  })
+
+  it('enforce foreign keys (a user of a missing agency is refused)', async () => {
+    const now = new Date().toISOString()
+    await expect(
+      t.db
+        .insertInto('users')
+        .values({
+          agency_id: 999_999,
+          username: 'orphan',
+          display_name: '孤儿',
+          password_hash: 'x',
+          must_change_password: 0,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute(),
+    ).rejects.toThrow(/foreign key/i)
+  })
+})

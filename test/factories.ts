@@ -1,0 +1,109 @@
+// Test data builders: each creates what it needs (an agency for a user…) unless given, Outline-style.
+// They insert directly (no policy, no audit) so tests set up quickly; behaviour is tested through operations.
+import { insertAgency } from '../src/accounts/agency.queries.ts'
+import { actorFor } from '../src/accounts/operations/sessions.ts'
+import { hashPassword } from '../src/accounts/password-hash.ts'
+import { insertUser } from '../src/accounts/user.queries.ts'
+import type { Actor, Agency, AgencyKind, Role, User } from '../src/accounts/index.ts'
+import type { DB } from '../src/storage/index.ts'
+import { isoNow } from '../src/storage/index.ts'
+
+/** The password every factory-built user has. */
+export const TEST_PASSWORD = 'test-password-1'
+// Cheap scrypt parameters for test users only: the hash format carries them, so verification works unchanged.
+let testHash: Promise<string> | undefined
+function testPasswordHash(): Promise<string> {
+  testHash ??= hashPassword(TEST_PASSWORD, { N: 1024, r: 8, p: 1 })
+  return testHash
+}
+
+let serial = 0
+function nextSerial(): number {
+  serial += 1
+  return serial
+}
+
+export interface AgencyOverrides {
+  readonly parent?: Agency | null
+  readonly name?: string
+  readonly kind?: AgencyKind
+  readonly creditCode?: string | null
+}
+
+export async function buildAgency(db: DB, overrides: AgencyOverrides = {}): Promise<Agency> {
+  const now = isoNow()
+  const parent = overrides.parent ?? null
+  return insertAgency(
+    db,
+    {
+      parent_id: parent?.id ?? null,
+      name: overrides.name ?? `测试机构${nextSerial()}`,
+      kind: overrides.kind ?? 'department',
+      credit_code: overrides.creditCode ?? null,
+      org_code: null,
+      site_code: null,
+      site_sponsor: null,
+      icp_record: null,
+      police_record: null,
+      guide_office: null,
+      guide_address: null,
+      guide_hours: null,
+      guide_phone: null,
+      guide_fax: null,
+      guide_email: null,
+      guide_postcode: null,
+      created_at: now,
+      updated_at: now,
+    },
+    parent?.path ?? '',
+  )
+}
+
+export interface UserOverrides {
+  readonly agency?: Agency
+  readonly roles?: readonly Role[]
+  readonly username?: string
+  readonly mustChangePassword?: boolean
+}
+
+/** A user (password TEST_PASSWORD) and the actor it logs in as. */
+export async function buildUser(
+  db: DB,
+  overrides: UserOverrides = {},
+): Promise<{ user: User; actor: Actor }> {
+  const agency = overrides.agency ?? (await buildAgency(db))
+  const now = isoNow()
+  const n = nextSerial()
+  const user = await insertUser(
+    db,
+    {
+      agency_id: agency.id,
+      username: overrides.username ?? `user${n}-${process.pid}`,
+      display_name: `测试用户${n}`,
+      password_hash: await testPasswordHash(),
+      must_change_password: overrides.mustChangePassword ? 1 : 0,
+      created_at: now,
+      updated_at: now,
+    },
+    overrides.roles ?? ['publisher'],
+  )
+  return { user, actor: await actorFor(db, user) }
+}
+
+/** An actor with the given roles in the given agency (a fresh user). */
+export async function buildActor(db: DB, agency: Agency, ...roles: Role[]): Promise<Actor> {
+  return (await buildUser(db, { agency, roles })).actor
+}
+
+/**
+ * A small tree for scoping tests: root → mid → leaf, and an unrelated root `other`.
+ */
+export async function buildAgencyTree(
+  db: DB,
+): Promise<{ root: Agency; mid: Agency; leaf: Agency; other: Agency }> {
+  const root = await buildAgency(db, { name: '上级机构', kind: 'general_office' })
+  const mid = await buildAgency(db, { parent: root, name: '本级机构' })
+  const leaf = await buildAgency(db, { parent: mid, name: '下级机构', kind: 'street_office' })
+  const other = await buildAgency(db, { name: '无关机构' })
+  return { root, mid, leaf, other }
+}
