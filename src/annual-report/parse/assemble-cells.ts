@@ -87,7 +87,9 @@ function decideFormat(signals: FormatCounts, year: number | null): FormatKey {
 function blockFormat(row: RawRow, read: ReadResult, fallback: FormatKey): FormatKey {
   const block = row.block ?? ''
   const header = read.blockSignals.get(block)
-  if (header && header.gov2019 !== header.gov2021) return header.gov2019 > header.gov2021 ? 'gov2019' : 'gov2021'
+  if (header && header.gov2019 !== header.gov2021) {
+    return header.gov2019 > header.gov2021 ? 'gov2019' : 'gov2021'
+  }
   const rowSignal = read.rows.find((r) => r.block === block && r.signal)?.signal
   if (rowSignal) return rowSignal
   const counts = labelIndex().t2ColumnCount.get(block)

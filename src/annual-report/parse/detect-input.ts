@@ -18,7 +18,9 @@ export function detectInputKind(input: Buffer | string, filename?: string): Inpu
   }
   const ext = filename?.toLowerCase().split('.').pop()
   const text =
-    typeof input === 'string' ? input.slice(0, SNIFF_CHARS) : new TextDecoder().decode(input.subarray(0, SNIFF_CHARS))
+    typeof input === 'string'
+      ? input.slice(0, SNIFF_CHARS)
+      : new TextDecoder().decode(input.subarray(0, SNIFF_CHARS))
   if (HTML_TAG.test(text)) return 'html'
   if (ext === 'md' || ext === 'markdown') return 'markdown'
   if (MARKDOWN_TABLE_SEPARATOR.test(text) || MARKDOWN_HEADING.test(text)) return 'markdown'

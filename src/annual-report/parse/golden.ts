@@ -49,7 +49,10 @@ export function goldenCells(
 }
 
 /** The parsed cells and blanks as address → value (null for blank), for comparing with a golden table. */
-export function printedCells(report: { cells: Record<string, number>; blank: string[] }): Record<string, Printed> {
+export function printedCells(report: {
+  cells: Record<string, number>
+  blank: string[]
+}): Record<string, Printed> {
   const out: Record<string, Printed> = { ...report.cells }
   for (const address of report.blank) out[address] = null
   return out

@@ -45,7 +45,10 @@ export interface LabelIndex {
 }
 
 function buildIndex(): LabelIndex {
-  const sections = FORMATS.gov2021.sections.map((s) => ({ key: s.key, bodies: [s.label, ...s.variants].map(labelKey) }))
+  const sections = FORMATS.gov2021.sections.map((s) => ({
+    key: s.key,
+    bodies: [s.label, ...s.variants].map(labelKey),
+  }))
   const t2Captions = new Map<string, string>()
   const t2Rows = new Map<string, T2RowEntry[]>()
   const t2Columns = new Map<string, T2ColumnEntry[]>()
@@ -111,7 +114,9 @@ function t2RowEntries(blockKey: string): T2RowEntry[] {
 function t2ColumnEntries(blockKey: string): T2ColumnEntry[] {
   const keysByFormat = FORMAT_KEYS.map((format) => {
     const cols = blockOf(format, blockKey)?.columns ?? []
-    return cols.flatMap((c) => [c.label, ...(c.aliases ?? [])].map((l) => ({ key: labelKey(l), column: c.key })))
+    return cols.flatMap((c) =>
+      [c.label, ...(c.aliases ?? [])].map((l) => ({ key: labelKey(l), column: c.key })),
+    )
   })
   const entries: T2ColumnEntry[] = []
   FORMAT_KEYS.forEach((format, i) => {

@@ -48,7 +48,8 @@ export function matchT2Columns(block: string, key: string): T2ColumnEntry[] {
   if (key === '') return []
   const entries = labelIndex().t2Columns.get(block) ?? []
   return entries.filter(
-    (e) => e.key === key || startsWithin(key, e.key) || (key.length >= MIN_PREFIX - 1 && e.key.startsWith(key)),
+    (e) =>
+      e.key === key || startsWithin(key, e.key) || (key.length >= MIN_PREFIX - 1 && e.key.startsWith(key)),
   )
 }
 
@@ -63,7 +64,9 @@ export function matchT3Row(marker: LabelMarker): T3RowEntry | null {
   }
   // `（六）其他` for （六）其他处理: a bare ordinal with the start of its label.
   if (marker.kind === 'paren' || marker.kind === 'top') {
-    const byOrdinal = rows.filter((r) => sameOrdinal(r.marker, marker) && r.marker.body.startsWith(marker.body))
+    const byOrdinal = rows.filter(
+      (r) => sameOrdinal(r.marker, marker) && r.marker.body.startsWith(marker.body),
+    )
     if (byOrdinal.length === 1 && marker.body.length > 0) return byOrdinal[0] ?? null
   }
   if (marker.body.length < MIN_PREFIX) return null

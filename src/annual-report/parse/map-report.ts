@@ -30,7 +30,8 @@ export function mapReport(blocks: readonly SourceBlock[], inputKind: InputKind):
   const sections: Partial<Record<SectionKey, string>> = {}
   for (const [key, lines] of read.sections) sections[key] = lines.join('\n')
   const missingSections = SECTION_KEYS.filter((k) => !(k in sections))
-  const year = titled.year ?? yearFromText(read.sections.get('s1_overview') ?? []) ?? yearFromPreamble(preamble)
+  const year =
+    titled.year ?? yearFromText(read.sections.get('s1_overview') ?? []) ?? yearFromPreamble(preamble)
   const assembled = assembleCells(read, year)
   const recognised = assembled.format !== null || read.sections.size >= 2
 

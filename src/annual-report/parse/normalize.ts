@@ -45,7 +45,9 @@ export function splitMarker(text: string): LabelMarker {
     while (i < s.length && (CHINESE_ORDINALS.includes(s[i] ?? '') || isDigit(s[i]))) i++
     const ordinal = s.slice(start, i)
     while (s[i] === ' ') i++
-    if (ordinal && (s[i] === ')' || s[i] === ']')) return { kind: 'paren', ordinal, body: labelKey(s.slice(i + 1)) }
+    if (ordinal && (s[i] === ')' || s[i] === ']')) {
+      return { kind: 'paren', ordinal, body: labelKey(s.slice(i + 1)) }
+    }
     return { kind: null, ordinal: '', body: labelKey(s) }
   }
   const start = 0
@@ -58,8 +60,12 @@ export function splitMarker(text: string): LabelMarker {
   // `1.属于国家秘密`, `1、…`, and `1属于…` where a PDF lost the dot (a digit followed directly by a CJK char).
   if (i > 0 && i <= 2) {
     const next = s[i] ?? ''
-    if (isOrdinalSeparator(next)) return { kind: 'digit', ordinal: s.slice(0, i), body: labelKey(s.slice(i + 1)) }
-    if (next === ' ' || isCjk(next)) return { kind: 'digit', ordinal: s.slice(0, i), body: labelKey(s.slice(i)) }
+    if (isOrdinalSeparator(next)) {
+      return { kind: 'digit', ordinal: s.slice(0, i), body: labelKey(s.slice(i + 1)) }
+    }
+    if (next === ' ' || isCjk(next)) {
+      return { kind: 'digit', ordinal: s.slice(0, i), body: labelKey(s.slice(i)) }
+    }
   }
   return { kind: null, ordinal: '', body: labelKey(s) }
 }
@@ -122,8 +128,10 @@ function readNumber(s: string): number | null {
   let digits = ''
   let seenDot = false
   let seenDigit = false
+  let endsWithComma = false
   for (; i < s.length; i++) {
     const ch = s[i] ?? ''
+    endsWithComma = ch === ','
     if (isDigit(ch)) {
       digits += ch
       seenDigit = true
@@ -136,6 +144,6 @@ function readNumber(s: string): number | null {
       return null
     }
   }
-  if (!seenDigit || digits.endsWith('.')) return null
+  if (!seenDigit || endsWithComma || digits.endsWith('.')) return null
   return sign * Number(digits)
 }

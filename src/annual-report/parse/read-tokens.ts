@@ -141,7 +141,16 @@ export function readTokens(tokens: readonly Token[]): ReadResult {
     if (context === 't4' && !isProse) return // 表四's header labels
     if ((context === 't2' || context === 't3') && !isProse) {
       const expected = context === 't3' ? T3_WIDTH : blockWidth(block)
-      start({ table: context, ...(block && context === 't2' ? { block } : {}), row: null, label: text, values: [] }, expected)
+      start(
+        {
+          table: context,
+          ...(block && context === 't2' ? { block } : {}),
+          row: null,
+          label: text,
+          values: [],
+        },
+        expected,
+      )
       return
     }
     finish()

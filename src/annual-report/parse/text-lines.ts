@@ -52,7 +52,8 @@ export function linesToBlocks(lines: readonly string[]): SourceBlock[] {
 }
 
 function pushCell(blocks: SourceBlock[], pieces: readonly string[]): void {
-  const wrapped = pieces.length > 1 && pieces.every((p) => p.length <= MAX_WRAPPED_PIECE && !/^[\d.,+-]+$/.test(p))
+  const wrapped =
+    pieces.length > 1 && pieces.every((p) => p.length <= MAX_WRAPPED_PIECE && !/^[\d.,+-]+$/.test(p))
   if (wrapped) {
     blocks.push({ kind: 'text', text: pieces.join('') })
     return

@@ -4,7 +4,8 @@ import { goldenCells, printedCells, T3_COLS, T4_COLS } from './golden.ts'
 import type { Printed } from './golden.ts'
 import { extractTextBlocks, parseTextReport } from './text.ts'
 
-const fixture = (name: string): string => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')
+const fixture = (name: string): string =>
+  readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')
 const seed = fixture('seed-tianshuijun-2021.txt')
 
 const ITEMS = ['prev_year_item_count', 'change_this_year', 'decisions_count']
@@ -17,9 +18,17 @@ const SEED_CELLS: Record<string, Printed> = {
     rules: [0, 0, 0],
     normative_documents: [10, 10, 10],
   }),
-  ...goldenCells('t2.art20_5.', ITEMS, { administrative_licensing: [0, 0, 0], other_external_services: [0, 229, 229] }),
-  ...goldenCells('t2.art20_6.', ITEMS, { administrative_penalty: [0, 0, 0], administrative_coercion: [0, 0, 0] }),
-  ...goldenCells('t2.art20_8.', ['prev_year_item_count', 'change_this_year'], { administrative_fees: [0, 0] }),
+  ...goldenCells('t2.art20_5.', ITEMS, {
+    administrative_licensing: [0, 0, 0],
+    other_external_services: [0, 229, 229],
+  }),
+  ...goldenCells('t2.art20_6.', ITEMS, {
+    administrative_penalty: [0, 0, 0],
+    administrative_coercion: [0, 0, 0],
+  }),
+  ...goldenCells('t2.art20_8.', ['prev_year_item_count', 'change_this_year'], {
+    administrative_fees: [0, 0],
+  }),
   ...goldenCells('t2.art20_9.', ['procurement_project_count', 'procurement_total_amount'], {
     centralized_procurement: [0, 0],
   }),
@@ -121,7 +130,11 @@ describe('parseTextReport on cut texts', () => {
     expect(report.missing).toContain('t3.carried_forward.total')
     expect(report.missing).toContain('t4.count.review_total')
     expect(report.missing.filter((m) => m.startsWith('t2.'))).toEqual([])
-    expect(report.missing.filter((m) => m.startsWith('s'))).toEqual(['s4_review_litigation', 's5_problems', 's6_other'])
+    expect(report.missing.filter((m) => m.startsWith('s'))).toEqual([
+      's4_review_litigation',
+      's5_problems',
+      's6_other',
+    ])
   })
 
   it('013 joins header cells split over lines (本年新 / 制作数量) back into one label', () => {
@@ -154,7 +167,9 @@ describe('parseTextReport on cut texts', () => {
 
 describe('extractTextBlocks', () => {
   it('turns `a | b | c` lines into one table, an empty cell between pipes being a blank', () => {
-    const blocks = extractTextBlocks('二、主动公开政府信息情况\n规章 | 0 |  | 3\n规范性文件 | 1 | 2 | 3\n说明')
+    const blocks = extractTextBlocks(
+      '二、主动公开政府信息情况\n规章 | 0 |  | 3\n规范性文件 | 1 | 2 | 3\n说明',
+    )
     expect(blocks).toEqual([
       { kind: 'text', text: '二、主动公开政府信息情况' },
       {

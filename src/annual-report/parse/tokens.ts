@@ -50,7 +50,9 @@ function pushTextLine(tokens: Token[], line: string): void {
     return
   }
   if (cut > 0) tokens.push({ text: words.slice(0, cut).join(' '), inTable: false, rowEnd: false })
-  words.slice(cut).forEach((w, i) => tokens.push({ text: w, inTable: false, rowEnd: false, sameLine: cut > 0 || i > 0 }))
+  words
+    .slice(cut)
+    .forEach((w, i) => tokens.push({ text: w, inTable: false, rowEnd: false, sameLine: cut > 0 || i > 0 }))
 }
 
 function isValueWord(word: string): boolean {
