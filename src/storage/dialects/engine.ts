@@ -6,7 +6,7 @@ import type { CreateTableBuilder, Kysely } from 'kysely'
 export type Engine = 'sqlite' | 'postgres'
 
 /** The engine behind `db`, read from Kysely's adapter (works inside transactions and migrations too). */
-export function engineOf(db: Kysely<unknown>): Engine {
+export function engineOf<T>(db: Kysely<T>): Engine {
   const adapter = db.getExecutor().adapter
   if (adapter instanceof SqliteAdapter) return 'sqlite'
   if (adapter instanceof PostgresAdapter) return 'postgres'
