@@ -18,6 +18,8 @@ export type { Finding, Severity } from './finding.ts'
 export { inferAgencyKind } from './checks/agency-name.ts'
 /** The date a 索引号 embeds, at its precision (YYYY-MM-DD, YYYY-MM or YYYY). */
 export { indexNoDate } from './checks/index-number-date.ts'
+/** Chinese names for messages and listings: `表三`, a cell's full name (table, row, column). */
+export { tableName, cellName } from './cell-names.ts'
 /** Rule definitions as data, for documentation and for the console. */
 export { TABLE_RULES, CROSS_YEAR_RULES, PLAUSIBILITY_CHECKS }
 export type { RuleDef, CheckMode } from './rule-types.ts'

@@ -47,13 +47,15 @@ function total(values: ReportValues, rows: readonly string[]): number {
 
 /** Sentences about applications in this report's year (other years' figures are comparisons, not claims). */
 function sentences(text: string, year: number | null): string[] {
-  return text
-    .split(/[。；;\n]/)
-    .filter((s) => s.includes('申请'))
-    .filter((s) => year === null || [...s.matchAll(ANY_YEAR)].every((m) => Number(m[1]) === year))
-    .filter((s) => !/同比|较上年|比上年/.test(s))
-    // A part of the agency speaking (区政府办代表区政府受理…, 本级) may count a narrower scope than the table.
-    .filter((s) => !/代表|本级|政府办|办公室|办公厅/.test(s))
+  return (
+    text
+      .split(/[。；;\n]/)
+      .filter((s) => s.includes('申请'))
+      .filter((s) => year === null || [...s.matchAll(ANY_YEAR)].every((m) => Number(m[1]) === year))
+      .filter((s) => !/同比|较上年|比上年/.test(s))
+      // A part of the agency speaking (区政府办代表区政府受理…, 本级) may count a narrower scope than the table.
+      .filter((s) => !/代表|本级|政府办|办公室|办公厅/.test(s))
+  )
 }
 
 function check({ report, values, format }: CheckContext): Finding[] {
