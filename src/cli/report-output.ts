@@ -46,8 +46,9 @@ function groupOf(finding: Finding): string {
 
 function groupTitle(group: string, report: ParsedReport): string {
   const format = FORMATS[report.format ?? 'gov2021']
-  if (group === 't2' || group === 't3' || group === 't4')
+  if (group === 't2' || group === 't3' || group === 't4') {
     return `${tableName(format, group)} ${format[group].label}`
+  }
   return group === 'metadata' ? '目录信息 (catalogue metadata)' : '全文 (whole report)'
 }
 
