@@ -3,9 +3,9 @@
  * holding `word/document.xml`, HTML by tags, Markdown by pipe-table separator rows or `#` headings, else text.
  */
 import type { InputKind } from './source.ts'
+import { isSeparatorRow } from './text-lines.ts'
 
 const HTML_TAG = /<(?:html|body|table|tr|td|p|div|h[1-6]|br|span)\b[^<>]{0,500}>/i
-const MARKDOWN_TABLE_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*\|/m
 const MARKDOWN_HEADING = /^#{1,6}\s+\S/m
 // Sniffing looks at the start of a text only: enough to see tags or a table, and bounded for huge inputs.
 const SNIFF_CHARS = 200_000
@@ -23,7 +23,12 @@ export function detectInputKind(input: Buffer | string, filename?: string): Inpu
       : new TextDecoder().decode(input.subarray(0, SNIFF_CHARS))
   if (HTML_TAG.test(text)) return 'html'
   if (ext === 'md' || ext === 'markdown') return 'markdown'
-  if (MARKDOWN_TABLE_SEPARATOR.test(text) || MARKDOWN_HEADING.test(text)) return 'markdown'
+  if (
+    MARKDOWN_HEADING.test(text) ||
+    text.split('\n').some((line) => line.includes('---') && isSeparatorRow(line.trim()))
+  ) {
+    return 'markdown'
+  }
   return 'text'
 }
 

@@ -5,10 +5,24 @@
  * hand-written scanner (no backtracking regex, so a hostile input cannot make it slow).
  */
 
-// OCR look-alikes met in labels; only applied to label keys, never to values or prose.
-const LOOK_ALIKES: Readonly<Record<string, string>> = { 己: '已', 巳: '已' }
+// OCR look-alikes met in labels (己/巳 for 已); only applied to label keys, never to values or prose.
+const LOOK_ALIKES = /[己巳]/g
 
 const STRIP = /[\s\p{P}\p{S}]/gu
+// Labels are the template's words, the same in every report: keys are cached across parses. The cache is
+// dropped when it grows past this, so arbitrary input cannot make it grow without bound.
+const CACHE_LIMIT = 20_000
+const keyCache = new Map<string, string>()
+const markerCache = new Map<string, LabelMarker>()
+
+function cached<T>(cache: Map<string, T>, text: string, compute: (text: string) => T): T {
+  const hit = cache.get(text)
+  if (hit !== undefined) return hit
+  if (cache.size >= CACHE_LIMIT) cache.clear()
+  const value = compute(text)
+  cache.set(text, value)
+  return value
+}
 
 /** Full-width letters, digits and punctuation to half-width (NFKC), and non-breaking spaces to spaces. */
 export function toHalfWidth(text: string): string {
@@ -17,10 +31,11 @@ export function toHalfWidth(text: string): string {
 
 /** The comparison key of a label: half-width, no spaces, no punctuation or symbols, look-alikes mapped. */
 export function labelKey(text: string): string {
-  const stripped = toHalfWidth(text).replace(STRIP, '')
-  let out = ''
-  for (const ch of stripped) out += LOOK_ALIKES[ch] ?? ch
-  return out
+  return cached(keyCache, text, computeLabelKey)
+}
+
+function computeLabelKey(text: string): string {
+  return toHalfWidth(text).replace(STRIP, '').replace(LOOK_ALIKES, '已')
 }
 
 /** The ordinal a label starts with: `一、` → top, `（一）` → paren, `1.` → digit. */
@@ -35,6 +50,10 @@ const CHINESE_ORDINALS = '一二三四五六七八九十'
 
 /** Split a label into its leading ordinal and the key of the rest (e.g. `（三）不予公开` → paren 三, 不予公开). */
 export function splitMarker(text: string): LabelMarker {
+  return cached(markerCache, text, computeMarker)
+}
+
+function computeMarker(text: string): LabelMarker {
   const s = toHalfWidth(text).trim()
   let i = 0
   const first = s[0] ?? ''
@@ -94,6 +113,7 @@ const UNITS = ['万元', '元', '件', '条', '项', '个']
  * empty cell is a blank, not 0: the report printed nothing there, and P-ZERO-BLANK must see the difference.
  */
 export function parseCellValue(raw: string): CellValue | null {
+  if (isPlainCount(raw)) return { kind: 'number', value: Number(raw) }
   const s = toHalfWidth(raw).replace(/\s+/g, '')
   if (s === '' || s === '无' || isDashes(s)) return { kind: 'blank' }
   if (s.length > 24) return null
@@ -110,6 +130,16 @@ export function parseCellValue(raw: string): CellValue | null {
   if (value === null) return null
   // Only money units are kept: 件/条 are the obvious counting unit and carry no information.
   return unit === '万元' || unit === '元' ? { kind: 'number', value, unit } : { kind: 'number', value }
+}
+
+/** `0`, `26`, `517645`: the common case, read without normalising. */
+function isPlainCount(s: string): boolean {
+  if (s.length === 0 || s.length > 15) return false
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c < 48 || c > 57) return false
+  }
+  return true
 }
 
 function isDashes(s: string): boolean {
