@@ -1,8 +1,17 @@
-// Placeholder so the parser entry point compiles: the docs-parser engineer replaces this file with the real
-// DOCX extractor. Until then a DOCX yields no blocks and parses as "not recognised".
+// DOCX input: mammoth turns the Word document into HTML (it keeps merged cells as colspan/rowspan, from
+// w:gridSpan and w:vMerge), and the HTML extractor does the rest, so Word and web pages read alike.
+import mammoth from 'mammoth'
+import { extractHtmlBlocks } from './html.ts'
 import type { SourceBlock } from './source.ts'
 
-/** DOCX → source blocks (placeholder: returns no blocks). */
-export function extractDocxBlocks(_buf: Buffer): Promise<SourceBlock[]> {
-  return Promise.resolve([])
+/**
+ * Reads the blocks of a .docx file. Never throws: a file that is not a readable Word document gives no blocks.
+ */
+export async function extractDocxBlocks(buf: Buffer): Promise<SourceBlock[]> {
+  try {
+    const { value } = await mammoth.convertToHtml({ buffer: buf })
+    return extractHtmlBlocks(value)
+  } catch {
+    return []
+  }
 }

@@ -224,6 +224,9 @@ function headerRows(stacks: Chunk[], columns: Column[], valueLeft: number, label
     }
     for (const i of target) row[i] = stack.text
   }
+  // A lowest header cell with no parent over it reaches up through the spanning rows (自然人 and 总计 under
+  // 申请人情况), so no header row has a gap that would read as a blank value.
+  for (const row of spanning) row.forEach((cell, i) => (row[i] = cell === '' ? (leafRow[i] ?? '') : cell))
   const label = Array.from({ length: labelWidth }, () => labelText)
   const rows = [...spanning, ...(leafRow.some((c) => c !== '') || labelText !== '' ? [leafRow] : [])]
   return [...captions, ...rows.map((r) => [...label, ...r])]
