@@ -53,14 +53,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   })
   registerHealthRoute(app, options.db)
   registerPortalRoutes(app)
-  await app.register((admin, _opts, done) => {
-    registerAdminRoutes(admin, options.db)
-    done()
-  }, { prefix: '/admin' })
-  await app.register((api, _opts, done) => {
-    registerApiRoutes(api, options.db)
-    done()
-  }, { prefix: '/api/v1' })
+  await app.register(
+    (admin, _opts, done) => {
+      registerAdminRoutes(admin, options.db)
+      done()
+    },
+    { prefix: '/admin' },
+  )
+  await app.register(
+    (api, _opts, done) => {
+      registerApiRoutes(api, options.db)
+      done()
+    },
+    { prefix: '/api/v1' },
+  )
   if (options.closeDatabaseOnClose ?? false) {
     app.addHook('onClose', async () => {
       await options.db.destroy()

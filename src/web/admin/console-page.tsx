@@ -12,7 +12,12 @@ export const PASSWORD_PATH = '/admin/password'
 
 /** A console-relative redirect target from untrusted input: only paths inside /admin, never another host. */
 export function safeNext(next: unknown): string {
-  if (typeof next !== 'string' || !next.startsWith('/admin') || next.startsWith('//') || next.includes('\\')) {
+  if (
+    typeof next !== 'string' ||
+    !next.startsWith('/admin') ||
+    next.startsWith('//') ||
+    next.includes('\\')
+  ) {
     return '/admin'
   }
   return next

@@ -28,7 +28,14 @@ function isCurrent(item: NavItem, currentPath: string): boolean {
   return item.href === '/admin' ? currentPath === '/admin' : currentPath.startsWith(item.href)
 }
 
-export function AdminLayout({ title, user, nav, currentPath, csrfToken, children }: PropsWithChildren<AdminLayoutProps>) {
+export function AdminLayout({
+  title,
+  user,
+  nav,
+  currentPath,
+  csrfToken,
+  children,
+}: PropsWithChildren<AdminLayoutProps>) {
   return (
     <Document title={title}>
       <header class="site-header">

@@ -9,7 +9,11 @@ export interface DocumentProps {
   readonly siteName?: string
 }
 
-export function Document({ title, siteName = '政府信息公开管理平台', children }: PropsWithChildren<DocumentProps>) {
+export function Document({
+  title,
+  siteName = '政府信息公开管理平台',
+  children,
+}: PropsWithChildren<DocumentProps>) {
   return (
     <>
       {'<!doctype html>'}

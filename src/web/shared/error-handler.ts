@@ -37,14 +37,23 @@ export function isApiRequest(request: FastifyRequest): boolean {
 }
 
 /** Send an error response in the request's format (JSON for the API, an HTML page otherwise). */
-export async function sendError(request: FastifyRequest, reply: FastifyReply, view: ErrorView): Promise<void> {
+export async function sendError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  view: ErrorView,
+): Promise<void> {
   reply.code(view.status)
   if (isApiRequest(request)) {
     await reply.send({ error: { code: view.code, message: view.message, fields: view.fields } })
     return
   }
   const homeHref = request.url.startsWith('/admin') ? '/admin' : '/'
-  const html = await ErrorPage({ status: view.status, title: titleOfStatus(view.status), message: view.message, homeHref })
+  const html = await ErrorPage({
+    status: view.status,
+    title: titleOfStatus(view.status),
+    message: view.message,
+    homeHref,
+  })
   await reply.type('text/html; charset=utf-8').send(html)
 }
 

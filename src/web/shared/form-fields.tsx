@@ -20,7 +20,9 @@ export interface TextFieldProps {
 
 export function TextField(props: TextFieldProps) {
   const id = `f-${props.name.replace(/[^a-zA-Z0-9_-]/g, '-')}`
-  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ')
+  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ')
   return (
     <div class="field">
       <label for={id}>
@@ -111,7 +113,12 @@ export function CheckboxGroup(props: CheckboxGroupProps) {
       <div class="checks">
         {props.options.map((o) => (
           <label>
-            <input type="checkbox" name={props.name} value={o.value} checked={props.checked.includes(o.value)} />
+            <input
+              type="checkbox"
+              name={props.name}
+              value={o.value}
+              checked={props.checked.includes(o.value)}
+            />
             <span safe>{o.label}</span>
           </label>
         ))}

@@ -11,7 +11,10 @@ export function registerHealthRoute(app: FastifyInstance, db: DB): void {
       return await reply.header('cache-control', 'no-store').send({ status: 'ok', database: 'ok' })
     } catch (err) {
       request.log.error({ err }, 'health check: database unreachable')
-      return await reply.code(503).header('cache-control', 'no-store').send({ status: 'error', database: 'failed' })
+      return await reply
+        .code(503)
+        .header('cache-control', 'no-store')
+        .send({ status: 'error', database: 'failed' })
     }
   })
 }

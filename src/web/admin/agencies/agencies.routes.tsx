@@ -126,7 +126,8 @@ export function registerAgencyRoutes(app: FastifyInstance, db: DB): void {
   app.get('/agencies/new', { preHandler: requireActor }, async (request, reply) => {
     const actor = actorOf(request)
     const parentId = NewQuery.parse(request.query).parentId ?? ''
-    const mayCreateSomewhere = actor.roles.includes('platform_admin') || (await parentChoices(db, actor)).length > 0
+    const mayCreateSomewhere =
+      actor.roles.includes('platform_admin') || (await parentChoices(db, actor)).length > 0
     if (!mayCreateSomewhere) throw new DomainError('forbidden', '您没有新建机构的权限')
     return sendAgencyForm(db, request, reply, {
       title: '新建机构',
@@ -156,7 +157,9 @@ export function registerAgencyRoutes(app: FastifyInstance, db: DB): void {
   app.get('/agencies/:id/edit', { preHandler: requireActor }, async (request, reply) => {
     const actor = actorOf(request)
     const agency = await getAgency(db, actor, IdParams.parse(request.params).id)
-    if (!can(actor, 'agency.update', agencyTarget(agency))) throw new DomainError('forbidden', '您没有编辑该机构的权限')
+    if (!can(actor, 'agency.update', agencyTarget(agency))) {
+      throw new DomainError('forbidden', '您没有编辑该机构的权限')
+    }
     return sendAgencyForm(db, request, reply, {
       title: `编辑机构：${agency.name}`,
       action: `/admin/agencies/${agency.id}/edit`,

@@ -38,7 +38,15 @@ export interface AgencyFormProps {
   readonly submitLabel: string
 }
 
-export function AgencyForm({ action, csrfToken, values, errors, parents, allowRoot, submitLabel }: AgencyFormProps) {
+export function AgencyForm({
+  action,
+  csrfToken,
+  values,
+  errors,
+  parents,
+  allowRoot,
+  submitLabel,
+}: AgencyFormProps) {
   const parentOptions = [
     ...(allowRoot ? [{ value: '', label: '（无，设为顶级机构）' }] : []),
     ...parents.map((p) => ({ value: String(p.id), label: p.label })),
@@ -52,11 +60,24 @@ export function AgencyForm({ action, csrfToken, values, errors, parents, allowRo
       <div class="panel">
         <h2>基本信息</h2>
         {parentOptions.length > 0 ? (
-          <SelectField name="parentId" label="上级机构" options={parentOptions} value={values.parentId} error={errors.parentId} />
+          <SelectField
+            name="parentId"
+            label="上级机构"
+            options={parentOptions}
+            value={values.parentId}
+            error={errors.parentId}
+          />
         ) : (
           ''
         )}
-        <TextField name="name" label="机构名称" value={values.name} error={errors.name} required maxlength={100} />
+        <TextField
+          name="name"
+          label="机构名称"
+          value={values.name}
+          error={errors.name}
+          required
+          maxlength={100}
+        />
         <SelectField
           name="kind"
           label="机构类型"

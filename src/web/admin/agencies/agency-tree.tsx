@@ -12,16 +12,28 @@ export interface AgencyTreeProps {
   readonly actionsFor: (agency: AgencyNode) => AgencyActions
 }
 
-function AgencyItem({ node, actionsFor }: { readonly node: AgencyNode; readonly actionsFor: AgencyTreeProps['actionsFor'] }) {
+function AgencyItem({
+  node,
+  actionsFor,
+}: {
+  readonly node: AgencyNode
+  readonly actionsFor: AgencyTreeProps['actionsFor']
+}) {
   const may = actionsFor(node)
   return (
     <li>
-      <strong safe>{node.name}</strong> <span class="tag" safe>{AGENCY_KIND_LABELS[node.kind]}</span>
+      <strong safe>{node.name}</strong>{' '}
+      <span class="tag" safe>
+        {AGENCY_KIND_LABELS[node.kind]}
+      </span>
       {may.canUpdate ? (
         <>
           {' '}
           <a href={`/admin/agencies/${node.id}/edit`}>
-            编辑<span class="visually-hidden" safe>{node.name}</span>
+            编辑
+            <span class="visually-hidden" safe>
+              {node.name}
+            </span>
           </a>
         </>
       ) : (

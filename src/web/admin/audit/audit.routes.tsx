@@ -2,7 +2,13 @@
 // What each user may read is the accounts policy's (audit.view); entries are never editable here.
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import { agencyTarget, can, listAgenciesFlat, listAuditLog, type AuditEntry } from '../../../accounts/index.ts'
+import {
+  agencyTarget,
+  can,
+  listAgenciesFlat,
+  listAuditLog,
+  type AuditEntry,
+} from '../../../accounts/index.ts'
 import { DomainError, isDomainError } from '../../../shared/domain-error.ts'
 import type { DB } from '../../../storage/index.ts'
 import { Pagination } from '../../shared/pagination.tsx'
@@ -25,7 +31,13 @@ function beijingTime(iso: string): string {
   return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ')
 }
 
-function AuditTable({ entries, agencyNames }: { entries: readonly AuditEntry[]; agencyNames: ReadonlyMap<number, string> }) {
+function AuditTable({
+  entries,
+  agencyNames,
+}: {
+  entries: readonly AuditEntry[]
+  agencyNames: ReadonlyMap<number, string>
+}) {
   return (
     <div class="table-wrap">
       <table>
@@ -62,7 +74,9 @@ export function registerAuditRoutes(app: FastifyInstance, db: DB): void {
       throw new DomainError('forbidden', '您没有查看审计日志的权限')
     }
     const q = AuditQuery.parse(request.query)
-    const agencies = (await listAgenciesFlat(db, actor)).filter((a) => can(actor, 'audit.view', agencyTarget(a)))
+    const agencies = (await listAgenciesFlat(db, actor)).filter((a) =>
+      can(actor, 'audit.view', agencyTarget(a)),
+    )
     let message: string | undefined
     let result
     try {
@@ -82,18 +96,30 @@ export function registerAuditRoutes(app: FastifyInstance, db: DB): void {
     const body = (
       <>
         <h1>审计日志</h1>
-        <form method="get" action="/admin/audit" class="filters panel" role="search" aria-label="筛选审计日志">
+        <form
+          method="get"
+          action="/admin/audit"
+          class="filters panel"
+          role="search"
+          aria-label="筛选审计日志"
+        >
           <SelectField
             name="agencyId"
             label="机构（含下级）"
-            options={[{ value: '', label: '全部' }, ...agencies.map((a) => ({ value: String(a.id), label: a.name }))]}
+            options={[
+              { value: '', label: '全部' },
+              ...agencies.map((a) => ({ value: String(a.id), label: a.name })),
+            ]}
             value={q.agencyId ?? ''}
           />
           <TextField name="actor" label="操作人用户编号" value={q.actor} />
           <SelectField
             name="action"
             label="操作"
-            options={[{ value: '', label: '全部' }, ...Object.entries(ACTION_LABELS).map(([value, label]) => ({ value, label }))]}
+            options={[
+              { value: '', label: '全部' },
+              ...Object.entries(ACTION_LABELS).map(([value, label]) => ({ value, label })),
+            ]}
             value={q.action ?? ''}
           />
           <TextField name="from" label="起始日期" type="date" value={q.from} />
@@ -110,7 +136,12 @@ export function registerAuditRoutes(app: FastifyInstance, db: DB): void {
           </p>
         )}
         <AuditTable entries={result.items} agencyNames={new Map(agencies.map((a) => [a.id, a.name]))} />
-        <Pagination page={result.page} pageSize={result.pageSize} total={result.total} baseUrl={request.url} />
+        <Pagination
+          page={result.page}
+          pageSize={result.pageSize}
+          total={result.total}
+          baseUrl={request.url}
+        />
       </>
     )
     return sendConsolePage(request, reply, { title: '审计日志', body })

@@ -34,8 +34,20 @@ export function LoginPage(props: LoginPageProps) {
           <form method="post" action="/admin/login" class="stacked">
             <CsrfField token={props.csrfToken} />
             <input type="hidden" name="next" value={props.next} />
-            <TextField name="username" label="用户名" value={props.username} required autocomplete="username" />
-            <TextField name="password" label="密码" type="password" required autocomplete="current-password" />
+            <TextField
+              name="username"
+              label="用户名"
+              value={props.username}
+              required
+              autocomplete="username"
+            />
+            <TextField
+              name="password"
+              label="密码"
+              type="password"
+              required
+              autocomplete="current-password"
+            />
             <button type="submit">登录</button>
           </form>
         </div>

@@ -36,13 +36,22 @@ export function registerLoginRoutes(app: FastifyInstance, db: DB): void {
     const form = LoginForm.parse(request.body ?? {})
     const next = safeNext(form.next)
     try {
-      const result = await authenticate(db, { username: form.username, password: form.password }, app.sessionPolicy)
+      const result = await authenticate(
+        db,
+        { username: form.username, password: form.password },
+        app.sessionPolicy,
+      )
       setSessionCookie(request, reply, result.sessionToken)
       return await reply.redirect(result.actor.mustChangePassword ? PASSWORD_PATH : next, 303)
     } catch (err) {
       if (!isDomainError(err) || (err.code !== 'unauthenticated' && err.code !== 'locked')) throw err
       const page = (
-        <LoginPage csrfToken={csrfToken(request, reply)} next={next} username={form.username} error={err.message} />
+        <LoginPage
+          csrfToken={csrfToken(request, reply)}
+          next={next}
+          username={form.username}
+          error={err.message}
+        />
       )
       return sendHtml(reply, page, err.code === 'locked' ? 429 : 401)
     }

@@ -95,7 +95,12 @@ export function registerPasswordRoutes(app: FastifyInstance, db: DB): void {
     const form = PasswordForm.parse(request.body ?? {})
     const rerender = (fields: Record<string, string>, message: string | undefined) => {
       const body = (
-        <PasswordPage csrfToken={csrfToken(request, reply)} forced={actor.mustChangePassword} fields={fields} message={message} />
+        <PasswordPage
+          csrfToken={csrfToken(request, reply)}
+          forced={actor.mustChangePassword}
+          fields={fields}
+          message={message}
+        />
       )
       return sendConsolePage(request, reply, { title: '修改密码', body, status: 422 })
     }

@@ -26,7 +26,8 @@ function Dashboard({ actor, agencyCount, userCount, may }: DashboardProps) {
       <section class="panel" aria-labelledby="me">
         <h2 id="me">我的账号</h2>
         <p>
-          <span safe>{actor.displayName}</span>，您好。您所在机构：<strong safe>{actor.agencyName}</strong>；角色：
+          <span safe>{actor.displayName}</span>，您好。您所在机构：<strong safe>{actor.agencyName}</strong>
+          ；角色：
           {actor.roles.map((r) => (
             <span class="tag" safe>
               {ROLE_LABELS[r]}
@@ -109,7 +110,9 @@ export function registerDashboardRoutes(app: FastifyInstance, db: DB): void {
       listAgenciesFlat(db, actor),
       may['user.view'] ? listUsers(db, actor, { pageSize: 1 }) : Promise.resolve(null),
     ])
-    const body = <Dashboard actor={actor} agencyCount={agencies.length} userCount={users?.total ?? null} may={may} />
+    const body = (
+      <Dashboard actor={actor} agencyCount={agencies.length} userCount={users?.total ?? null} may={may} />
+    )
     return sendConsolePage(request, reply, { title: '工作台', body })
   })
 }

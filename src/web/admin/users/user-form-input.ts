@@ -19,7 +19,11 @@ export function textFromForm(body: FormBody, key: string): string {
  * The roles after an edit: the boxes the actor could tick decide the roles it may grant; roles it may not
  * grant (shown as text, not as boxes) stay as they were.
  */
-export function mergeRoles(submitted: readonly Role[], before: readonly Role[], assignable: readonly Role[]): Role[] {
+export function mergeRoles(
+  submitted: readonly Role[],
+  before: readonly Role[],
+  assignable: readonly Role[],
+): Role[] {
   const kept = before.filter((r) => !assignable.includes(r))
   return [...kept, ...submitted.filter((r) => assignable.includes(r))]
 }

@@ -33,7 +33,10 @@ export function UserTable({ rows }: { readonly rows: readonly UserRow[] }) {
               <td>
                 {canUpdate ? (
                   <a href={`/admin/users/${user.id}/edit`}>
-                    编辑<span class="visually-hidden" safe>{user.username}</span>
+                    编辑
+                    <span class="visually-hidden" safe>
+                      {user.username}
+                    </span>
                   </a>
                 ) : (
                   ''
@@ -77,7 +80,13 @@ export function UserForm(props: UserFormProps) {
       ) : (
         ''
       )}
-      <TextField name="displayName" label="姓名" value={values.displayName} error={errors.displayName} required />
+      <TextField
+        name="displayName"
+        label="姓名"
+        value={values.displayName}
+        error={errors.displayName}
+        required
+      />
       <SelectField
         name="agencyId"
         label="所属机构"
@@ -109,11 +118,20 @@ export function UserForm(props: UserFormProps) {
 }
 
 /** Shown once after creating a user or resetting a password: only the hash is stored. */
-export function OneTimePassword({ username, password }: { readonly username: string; readonly password: string }) {
+export function OneTimePassword({
+  username,
+  password,
+}: {
+  readonly username: string
+  readonly password: string
+}) {
   return (
     <div class="notice" role="status">
       <p>
-        用户 <strong safe>{username}</strong> 的初始密码为：<span class="secret" safe>{password}</span>
+        用户 <strong safe>{username}</strong> 的初始密码为：
+        <span class="secret" safe>
+          {password}
+        </span>
       </p>
       <p>此密码只显示这一次，请立即通过安全渠道告知本人。用户首次登录时必须修改密码。</p>
     </div>

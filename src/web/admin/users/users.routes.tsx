@@ -38,7 +38,10 @@ async function agencyChoices(db: DB, actor: Actor) {
   const all = await listAgenciesFlat(db, actor)
   return all
     .filter((a) => can(actor, 'user.create', agencyTarget(a)))
-    .map((a) => ({ id: a.id, label: `${'　'.repeat(a.path.split('/').filter(Boolean).length - 1)}${a.name}` }))
+    .map((a) => ({
+      id: a.id,
+      label: `${'　'.repeat(a.path.split('/').filter(Boolean).length - 1)}${a.name}`,
+    }))
 }
 
 interface UserFormPage {
@@ -103,9 +106,20 @@ function isFormError(err: unknown): err is DomainError {
 export function registerUserRoutes(app: FastifyInstance, db: DB): void {
   app.get('/users', { preHandler: requireActor }, async (request, reply) => {
     const actor = actorOf(request)
+    // Accounts without user.view on their own agency see only themselves; the page is not for them.
+    if (!can(actor, 'user.view', agencyTarget({ id: actor.agencyId, path: actor.agencyPath }))) {
+      throw new DomainError('forbidden', '您没有查看用户的权限')
+    }
     const query = ListQuery.parse(request.query)
-    const result = await listUsers(db, actor, { agencyId: query.agencyId, search: query.search, page: query.page })
-    const rows = result.items.map((user) => ({ user, canUpdate: can(actor, 'user.update', userTarget(user)) }))
+    const result = await listUsers(db, actor, {
+      agencyId: query.agencyId,
+      search: query.search,
+      page: query.page,
+    })
+    const rows = result.items.map((user) => ({
+      user,
+      canUpdate: can(actor, 'user.update', userTarget(user)),
+    }))
     const mayCreate = (await agencyChoices(db, actor)).length > 0
     const body = (
       <>
@@ -137,7 +151,12 @@ export function registerUserRoutes(app: FastifyInstance, db: DB): void {
           </div>
         </form>
         <UserTable rows={rows} />
-        <Pagination page={result.page} pageSize={result.pageSize} total={result.total} baseUrl={request.url} />
+        <Pagination
+          page={result.page}
+          pageSize={result.pageSize}
+          total={result.total}
+          baseUrl={request.url}
+        />
       </>
     )
     return sendConsolePage(request, reply, { title: '用户管理', body })
@@ -147,7 +166,9 @@ export function registerUserRoutes(app: FastifyInstance, db: DB): void {
     const actor = actorOf(request)
     const choices = await agencyChoices(db, actor)
     if (choices.length === 0) throw new DomainError('forbidden', '您没有新建用户的权限')
-    const preset = String(choices.some((c) => c.id === actor.agencyId) ? actor.agencyId : (choices[0]?.id ?? ''))
+    const preset = String(
+      choices.some((c) => c.id === actor.agencyId) ? actor.agencyId : (choices[0]?.id ?? ''),
+    )
     return sendUserForm(db, request, reply, {
       title: '新建用户',
       action: '/admin/users/new',
@@ -194,12 +215,18 @@ export function registerUserRoutes(app: FastifyInstance, db: DB): void {
   app.get('/users/:id/edit', { preHandler: requireActor }, async (request, reply) => {
     const actor = actorOf(request)
     const user = await getUser(db, actor, IdParams.parse(request.params).id)
-    if (!can(actor, 'user.update', userTarget(user))) throw new DomainError('forbidden', '您没有编辑该用户的权限')
+    if (!can(actor, 'user.update', userTarget(user))) {
+      throw new DomainError('forbidden', '您没有编辑该用户的权限')
+    }
     return sendUserForm(db, request, reply, {
       title: `编辑用户：${user.username}`,
       action: `/admin/users/${user.id}/edit`,
       editing: user,
-      values: { displayName: user.displayName, agencyId: String(user.agencyId), disabled: user.disabled ? '1' : '' },
+      values: {
+        displayName: user.displayName,
+        agencyId: String(user.agencyId),
+        disabled: user.disabled ? '1' : '',
+      },
       roles: user.roles,
     })
   })
@@ -224,7 +251,11 @@ export function registerUserRoutes(app: FastifyInstance, db: DB): void {
         title: `编辑用户：${before.username}`,
         action: `/admin/users/${before.id}/edit`,
         editing: before,
-        values: { displayName: input.displayName, agencyId: input.agencyId, disabled: input.disabled ? '1' : '' },
+        values: {
+          displayName: input.displayName,
+          agencyId: input.agencyId,
+          disabled: input.disabled ? '1' : '',
+        },
         roles,
         errors: err.fields,
         message: err.message,

@@ -1,0 +1,125 @@
+// The OpenAPI 3.1 description of /api/v1 (a skeleton: operations, parameters and the shared envelope; the
+// request bodies are described by the accounts schemas, which are the validation of record).
+const envelope = {
+  type: 'object',
+  required: ['data'],
+  properties: {
+    data: {},
+    abilities: { type: 'object', description: 'Action → allowed, for the record (or per id for lists).' },
+    meta: {
+      type: 'object',
+      properties: { total: { type: 'integer' }, page: { type: 'integer' }, pageSize: { type: 'integer' } },
+    },
+  },
+}
+const error = {
+  type: 'object',
+  properties: {
+    error: {
+      type: 'object',
+      properties: {
+        code: {
+          type: 'string',
+          enum: [
+            'invalid_input',
+            'unauthenticated',
+            'forbidden',
+            'not_found',
+            'conflict',
+            'locked',
+            'unavailable',
+            'csrf',
+            'bad_request',
+            'internal',
+          ],
+        },
+        message: { type: 'string', description: 'Chinese, safe to show' },
+        fields: { type: 'object', additionalProperties: { type: 'string' } },
+      },
+    },
+  },
+}
+const ok = {
+  description: 'OK',
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Envelope' } } },
+}
+const errors = {
+  '401': {
+    description: '未登录',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  },
+  '403': {
+    description: '无权限或 CSRF 令牌无效',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  },
+  '422': {
+    description: '输入有误',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  },
+}
+const id = { name: 'id', in: 'path', required: true, schema: { type: 'integer' } }
+const json = { required: true, content: { 'application/json': { schema: { type: 'object' } } } }
+const op = (summary: string, extra: Record<string, unknown> = {}) => ({
+  summary,
+  responses: { '200': ok, ...errors },
+  ...extra,
+})
+
+export const OPENAPI_DOCUMENT = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Gongkai API',
+    version: '1',
+    description:
+      'JSON API of the Gongkai platform. Authenticate with POST /session (session cookie); send the token from GET /csrf-token in `x-csrf-token` on every POST/PATCH/PUT/DELETE.',
+  },
+  servers: [{ url: '/api/v1' }],
+  components: {
+    schemas: { Envelope: envelope, Error: error },
+    securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'gk_session' } },
+  },
+  security: [{ session: [] }],
+  paths: {
+    '/csrf-token': { get: op('CSRF token for state-changing requests', { security: [] }) },
+    '/session': {
+      get: op('The signed-in user and its abilities on its own agency'),
+      post: op('Log in (username, password)', { requestBody: json, security: [] }),
+      delete: op('Log out'),
+    },
+    '/session/password': {
+      put: op('Change own password (currentPassword, newPassword)', { requestBody: json }),
+    },
+    '/agencies': {
+      get: op('Visible agencies as a tree'),
+      post: op('Create an agency', { requestBody: json }),
+    },
+    '/agencies/{id}': {
+      get: op('One agency', { parameters: [id] }),
+      patch: op('Update or move an agency', { parameters: [id], requestBody: json }),
+    },
+    '/users': {
+      get: op('Visible users, paged', {
+        parameters: ['agencyId', 'search', 'page', 'pageSize'].map((name) => ({
+          name,
+          in: 'query',
+          schema: { type: 'string' },
+        })),
+      }),
+      post: op('Create a user; the generated first password is returned once', { requestBody: json }),
+    },
+    '/users/{id}': {
+      get: op('One user', { parameters: [id] }),
+      patch: op('Update a user', { parameters: [id], requestBody: json }),
+    },
+    '/users/{id}/reset-password': { post: op('Issue a new generated password', { parameters: [id] }) },
+    '/audit-log': {
+      get: op('Audit log, read-only', {
+        parameters: ['agencyId', 'actorId', 'action', 'from', 'to', 'page', 'pageSize'].map((name) => ({
+          name,
+          in: 'query',
+          schema: { type: 'string' },
+        })),
+      }),
+    },
+  },
+} as const
