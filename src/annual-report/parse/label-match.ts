@@ -70,6 +70,10 @@ export function matchT3Row(marker: LabelMarker): T3RowEntry | null {
     if (byOrdinal.length === 1 && marker.body.length > 0) return byOrdinal[0] ?? null
   }
   if (marker.body.length < MIN_PREFIX) return null
+  return byPrefix(rows, marker) ?? byOrdinalAndLikeness(rows, marker)
+}
+
+function byPrefix(rows: readonly T3RowEntry[], marker: LabelMarker): T3RowEntry | null {
   const candidates = rows.filter(
     (r) =>
       r.marker.body.length >= MIN_PREFIX &&
@@ -77,6 +81,39 @@ export function matchT3Row(marker: LabelMarker): T3RowEntry | null {
       (marker.kind === null || sameOrdinal(r.marker, marker)),
   )
   return candidates.length === 1 ? (candidates[0] ?? null) : null
+}
+
+/**
+ * A numbered row with a typo as printed (洪泽 2023: `2.其他法律行政止公开`): among the rows with the same
+ * ordinal, the one sharing the most leading plus trailing characters, if that is clearly one row.
+ */
+function byOrdinalAndLikeness(rows: readonly T3RowEntry[], marker: LabelMarker): T3RowEntry | null {
+  if (marker.kind !== 'digit' && marker.kind !== 'paren') return null
+  let best: T3RowEntry | null = null
+  let bestScore = 0
+  let tie = false
+  for (const r of rows) {
+    if (!sameOrdinal(r.marker, marker)) continue
+    const score = likeness(r.marker.body, marker.body)
+    if (score > bestScore) {
+      best = r
+      bestScore = score
+      tie = false
+    } else if (score === bestScore) {
+      tie = true
+    }
+  }
+  return best && !tie && bestScore >= MIN_PREFIX ? best : null
+}
+
+/** Common leading plus common trailing characters (not overlapping). */
+function likeness(a: string, b: string): number {
+  const max = Math.min(a.length, b.length)
+  let head = 0
+  while (head < max && a[head] === b[head]) head++
+  let tail = 0
+  while (tail < max - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++
+  return head + tail
 }
 
 function sameOrdinal(a: LabelMarker, b: LabelMarker): boolean {

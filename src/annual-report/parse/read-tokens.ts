@@ -137,7 +137,12 @@ export function readTokens(tokens: readonly Token[]): ReadResult {
         return
       }
     }
-    if (pending && pending.row.values.length === 0 && !isProse) return // the rest of a label split over lines
+    if (pending && pending.row.values.length === 0 && !isProse) {
+      // Rest of a label split over lines; in a table row, the cell nearest the values names an unknown row
+      // (a PDF row reads 三、本年 | 三、本年 | 其他主动公开文件 | 5 …, the first cells being group labels).
+      if (pending.row.row === null) pending.row.label = token.inTable ? text : pending.row.label + text
+      return
+    }
     if (context === 't4' && !isProse) return // 表四's header labels
     if ((context === 't2' || context === 't3') && !isProse) {
       const expected = context === 't3' ? T3_WIDTH : blockWidth(block)
