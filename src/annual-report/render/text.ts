@@ -5,17 +5,24 @@ import type { AnnualReport } from '../model.ts'
 import { reportLayout } from './report-layout.ts'
 
 /**
- * Table cells in document order (row by row, each merged cell once, where it starts). A blank cell stays in the
- * sequence as an empty line, so it reads back as blank rather than vanishing and shifting its neighbours.
+ * What a blank cell prints as. Copying a web page drops an empty cell, shifting its neighbours left; a dash is
+ * what reports print for "nothing here", and the parsers read it as blank, not 0.
  */
+export const TEXT_BLANK_CELL = '—'
+
+/** Table cells in document order: row by row, each merged cell once, where it starts. */
 function tableLines(grid: TableGrid): string[] {
-  return grid.rows.flatMap((row) => row.cells.map((cell) => cell.text.replace(/\s*\n\s*/g, '')))
+  return grid.rows.flatMap((row) =>
+    row.cells.map((cell) => {
+      const text = cell.text.replace(/\s*\n\s*/g, '')
+      return text === '' && cell.header !== true ? TEXT_BLANK_CELL : text
+    }),
+  )
 }
 
 /**
  * The report as text: title, metadata lines (`label: value`), then each section heading, its paragraphs and its
- * table, every item separated by one blank line. An empty table cell is an empty item, i.e. three blank lines
- * between its neighbours.
+ * table, every item separated by one blank line. A blank value cell is written as `TEXT_BLANK_CELL`.
  */
 export function renderText(report: AnnualReport): string {
   const layout = reportLayout(report)
