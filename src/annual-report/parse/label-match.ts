@@ -11,6 +11,8 @@ import type { LabelMarker } from './normalize.ts'
 const MIN_PREFIX = 4
 // How much trailing text a label may carry (e.g. 处理决定数量（2023年办件量）).
 const MAX_SUFFIX = 12
+// Share of a label's characters a typo'd printing must keep at its start and end.
+const LIKENESS = 0.6
 
 /** The section a heading opens: `二、主动公开政府信息情况`, `五.存在的主要问题和改进情况` … or null. */
 export function matchSection(marker: LabelMarker): SectionKey | null {
@@ -103,7 +105,9 @@ function byOrdinalAndLikeness(rows: readonly T3RowEntry[], marker: LabelMarker):
       tie = true
     }
   }
-  return best && !tie && bestScore >= MIN_PREFIX ? best : null
+  // Most of the label must be there: 属于某类信息 is not 属于三类内部事务信息 although both start 属于.
+  if (!best || tie || bestScore < MIN_PREFIX) return null
+  return bestScore >= LIKENESS * best.marker.body.length ? best : null
 }
 
 /** Common leading plus common trailing characters (not overlapping). */

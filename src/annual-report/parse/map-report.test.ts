@@ -181,6 +181,26 @@ describe('mapReport: rows', () => {
   })
 })
 
+describe('mapReport: PDF table rows', () => {
+  const head: SourceBlock = { kind: 'text', text: '三、收到和处理政府信息公开申请情况' }
+  const values = ['2', '0', '0', '0', '0', '0', '2']
+
+  it('matches a numbered row printed with a typo (洪泽 2023: 2.其他法律行政止公开) by ordinal and likeness', () => {
+    const rows = [['三、本年', '三、本年', '2.其他法律行政止公开', ...values]]
+    const report = mapReport([head, { kind: 'table', rows }], 'pdf')
+    expect(report.cells['t3.withheld_law_prohibited.total']).toBe(2)
+    expect(report.extraRows).toEqual([])
+  })
+
+  it('names an unknown row by the cell next to its values, not by the group label before it', () => {
+    const rows = [['三、本年', '三、本年', '5.属于某类信息', ...values]]
+    const report = mapReport([head, { kind: 'table', rows }], 'pdf')
+    expect(report.extraRows).toEqual([
+      { table: 't3', label: '5.属于某类信息', values: [2, 0, 0, 0, 0, 0, 2] },
+    ])
+  })
+})
+
 describe('mapReport: format version', () => {
   it('addresses a 2021 表二 with the 2019 single （六）其他处理 row (hybrid) and counts both signals', () => {
     const report = mapReport(
