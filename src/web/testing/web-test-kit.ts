@@ -39,8 +39,9 @@ export async function fetchCsrf(
   const secret = setCookieValue(response, CSRF_COOKIE)
   const match = /name="_csrf" value="([^"]+)"/.exec(response.body)
   const token = match?.[1] ?? (JSON.parse(response.body) as { data?: { token?: string } }).data?.token
-  if (secret === undefined || token === undefined)
+  if (secret === undefined || token === undefined) {
     throw new Error(`no CSRF token on ${url} (${response.statusCode})`)
+  }
   const jar = [cookie, `${CSRF_COOKIE}=${secret}`].filter(Boolean).join('; ')
   return { token, cookie: jar }
 }
