@@ -97,28 +97,53 @@ export function ruleSeverity(rule: RuleDef, mode: CheckMode): Severity {
   return typeof rule.severity === 'string' ? rule.severity : rule.severity[mode]
 }
 
+interface CompiledTerm {
+  prev: boolean
+  address: string
+}
+
+interface CompiledInstance {
+  context: string
+  left: CompiledTerm[]
+  right: CompiledTerm[]
+}
+
+/** A compare rule's instances with their addresses filled in, computed once per format. */
+const compiled = new WeakMap<CompareRule, Map<string, CompiledInstance[]>>()
+
+function compile(rule: CompareRule, format: ReportFormat): CompiledInstance[] {
+  let byFormat = compiled.get(rule)
+  if (!byFormat) compiled.set(rule, (byFormat = new Map<string, CompiledInstance[]>()))
+  const cached = byFormat.get(format.key)
+  if (cached) return cached
+  const first = rule.left[0] ?? rule.right[0] ?? ''
+  const result = instances(format, rule.iteration, first).map(({ vars, context }) => {
+    const term = (t: string): CompiledTerm => ({
+      prev: t.startsWith(PREV),
+      address: fillTemplate(t.replace(PREV, ''), vars),
+    })
+    return { context, left: rule.left.map(term), right: rule.right.map(term) }
+  })
+  byFormat.set(format.key, result)
+  return result
+}
+
 function evaluateCompare(rule: CompareRule, input: EngineInput): Finding[] {
   const { current, previous } = input
   const format = current.format
   const usesPrev = [...rule.left, ...rule.right].some((t) => t.startsWith(PREV))
   if (usesPrev && !previous) return []
   const findings: Finding[] = []
-  const first = rule.left[0] ?? rule.right[0] ?? ''
-  for (const { vars, context } of instances(format, rule.iteration, first)) {
-    const resolve = (t: string): { source: ReportValues; address: string } | undefined => {
-      const source = t.startsWith(PREV) ? previous : current
-      return source ? { source, address: fillTemplate(t.replace(PREV, ''), vars) } : undefined
-    }
-    const left = rule.left.map(resolve)
-    const right = rule.right.map(resolve)
-    const all = [...left, ...right].filter((x) => x !== undefined)
-    if (all.length === 0 || all.some((x) => !x.source.present(x.address))) continue
-    const sum = (side: typeof left) => side.reduce((s, x) => s + (x ? x.source.value(x.address) : 0), 0)
-    const l = sum(left)
-    const r = sum(right)
+  const sourceOf = (t: CompiledTerm): ReportValues => (t.prev && previous ? previous : current)
+  const present = (t: CompiledTerm) => sourceOf(t).present(t.address)
+  const sum = (side: CompiledTerm[]) => side.reduce((s, t) => s + sourceOf(t).value(t.address), 0)
+  for (const { context, left, right } of compile(rule, format)) {
+    if (!left.every(present) || !right.every(present)) continue
     const [total] = left
     // A blank 总计 is a missing value (P-ZERO-BLANK reports it), not an arithmetic error.
-    if (rule.definesTotal && total && total.source.isBlank(total.address)) continue
+    if (rule.definesTotal && total && current.isBlank(total.address)) continue
+    const l = sum(left)
+    const r = sum(right)
     const ok =
       rule.op === '=' ? Math.abs(l - r) < EPSILON : rule.op === '<=' ? l <= r + EPSILON : l >= r - EPSILON
     if (ok) continue
@@ -130,12 +155,12 @@ function evaluateCompare(rule: CompareRule, input: EngineInput): Finding[] {
         : rule.op === '<='
           ? `${L}，大于${R}`
           : `${L}，小于${rule.right.length ? R : '0'}`
-    const prefix = rule.right.some((t) => t.startsWith(PREV)) ? '（与上年报告比较）' : ''
+    const prefix = usesPrev ? '（与上年报告比较）' : ''
     findings.push({
       rule: rule.id,
       severity: ruleSeverity(rule, input.mode),
       message: `${context}${prefix}：${tail}`,
-      cells: all.map((x) => (x.source === current ? x.address : `${PREV}${x.address}`)),
+      cells: [...left, ...right].map((t) => (t.prev ? `${PREV}${t.address}` : t.address)),
     })
   }
   return findings

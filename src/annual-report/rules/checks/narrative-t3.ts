@@ -37,6 +37,8 @@ const STATEMENTS: readonly Statement[] = [
   },
 ]
 
+/** Any statement keyword: sentences without one are skipped before the statement patterns run. */
+const ANY_STATEMENT = /收到|新收|受理|接收|办结|答复|办理完毕|结转|予以公开/
 const PERCENT_OF_GRANTED =
   /(?<!不)予以公开(?:(?!予以公开)[^。；;]){0,24}?(?:占比为?|占|比例为?|公开率为?)\s*(\d+(?:\.\d+)?)\s*[%％]/g
 const ANY_YEAR = /((?:19|20)\d{2})\s*年/g
@@ -50,7 +52,7 @@ function sentences(text: string, year: number | null): string[] {
   return (
     text
       .split(/[。；;\n]/)
-      .filter((s) => s.includes('申请'))
+      .filter((s) => s.includes('申请') && ANY_STATEMENT.test(s))
       .filter((s) => year === null || [...s.matchAll(ANY_YEAR)].every((m) => Number(m[1]) === year))
       .filter((s) => !/同比|较上年|比上年/.test(s))
       // A part of the agency speaking (区政府办代表区政府受理…, 本级) may count a narrower scope than the table.
