@@ -140,6 +140,32 @@ describe('mapReport: rows', () => {
     expect(report.cells['t3.other_fee_unpaid.total']).toBe(4)
   })
 
+  it('joins a label split into pieces too short to recognise (行政 / 许可, 第二十条 / 第（六）项 inside 表二)', () => {
+    const report = mapReport(
+      lines(
+        '第二十条第（五）项',
+        '行政许可',
+        '1',
+        '第二十条',
+        '第（六）项',
+        '信息内容',
+        '本年处理决定数量',
+        '行政',
+        '处罚',
+        '4',
+        '行政强制',
+        '5',
+      ),
+      'text',
+    )
+    expect(report.cells).toEqual({
+      't2.art20_5.administrative_licensing.decisions_this_year': 1,
+      't2.art20_6.administrative_penalty.decisions_this_year': 4,
+      't2.art20_6.administrative_coercion.decisions_this_year': 5,
+    })
+    expect(report.extraRows).toEqual([])
+  })
+
   it('reads a row printed on one line with its values (PDF text: 规 章 0 0 0), no header: format by year', () => {
     const report = mapReport(
       lines('2020年度报告', '第二十条第(一)项', '规 章 1 2 3', '规范性文件 4 5 6'),

@@ -140,7 +140,17 @@ export function readTokens(tokens: readonly Token[]): ReadResult {
     if (pending && pending.row.values.length === 0 && !isProse) {
       // Rest of a label split over lines; in a table row, the cell nearest the values names an unknown row
       // (a PDF row reads 三、本年 | 三、本年 | 其他主动公开文件 | 5 …, the first cells being group labels).
-      if (pending.row.row === null) pending.row.label = token.inTable ? text : pending.row.label + text
+      if (pending.row.row !== null) return
+      if (token.inTable) {
+        pending.row.label = text
+        return
+      }
+      // Flattened text: join the pieces and match again (行政 / 许可, 第二十条 / 第（一）项).
+      const joined = pending.row.label + text
+      if (joined.length <= MAX_LABEL) {
+        pending = null
+        onLabel(joined, token)
+      }
       return
     }
     if (context === 't4' && !isProse) return // 表四's header labels
