@@ -28,27 +28,54 @@ export function rowCells(row: DomNode): DomNode[] {
  * become one word), block pieces (p, div, br) join without a space between CJK characters.
  */
 export function cellText(cell: DomNode): string {
-  const pieces: string[] = []
-  let current = ''
-  const visit = (node: DomNode): void => {
-    if (node.type === 'text') {
-      current += node.data ?? ''
-      return
+  const acc: TextAccumulator = { pieces: [], current: '' }
+  for (const child of cell.children ?? []) collectText(child, acc)
+  flushPiece(acc)
+  let text = ''
+  for (const piece of acc.pieces) text = joinPieces(text, piece)
+  return text
+}
+
+interface TextAccumulator {
+  pieces: string[]
+  current: string
+}
+
+// Plain recursive functions, not closures: this runs for every cell of every table.
+function collectText(node: DomNode, acc: TextAccumulator): void {
+  if (node.type === 'text') {
+    acc.current += node.data ?? ''
+    return
+  }
+  if (node.type !== 'tag' || IGNORED_ELEMENTS.has(node.name ?? '')) return
+  const isBlock = BLOCK_ELEMENTS.has(node.name ?? '')
+  if (isBlock) flushPiece(acc)
+  for (const child of node.children ?? []) collectText(child, acc)
+  if (isBlock) flushPiece(acc)
+}
+
+function flushPiece(acc: TextAccumulator): void {
+  if (acc.current === '') return
+  const piece = joinCjk(acc.current)
+  if (piece !== '') acc.pieces.push(piece)
+  acc.current = ''
+}
+
+/** Length of the raw text under a node, stopping early once it passes `limit`. */
+export function textLengthOver(node: DomNode, limit: number): boolean {
+  let length = 0
+  const stack: DomNode[] = [node]
+  while (stack.length > 0) {
+    const n = stack.pop()
+    if (!n) break
+    if (n.type === 'text') {
+      length += (n.data ?? '').length
+      if (length > limit) return true
+    } else if (n.children) {
+      for (const child of n.children) stack.push(child)
     }
-    if (node.type !== 'tag' || IGNORED_ELEMENTS.has(node.name ?? '')) return
-    const isBlock = BLOCK_ELEMENTS.has(node.name ?? '')
-    if (isBlock) flush()
-    for (const child of node.children ?? []) visit(child)
-    if (isBlock) flush()
   }
-  const flush = (): void => {
-    const piece = joinCjk(current)
-    if (piece !== '') pieces.push(piece)
-    current = ''
-  }
-  for (const child of cell.children ?? []) visit(child)
-  flush()
-  return pieces.reduce(joinPieces, '')
+  return false
 }
 
 function spanOf(cell: DomNode, attribute: 'rowspan' | 'colspan'): number {
@@ -78,8 +105,13 @@ export function tableGrid(table: DomNode): string[][] {
       c += colspan
     }
   })
-  const width = Math.max(0, ...grid.map((line) => line.length))
-  return grid
-    .map((line) => Array.from({ length: width }, (_, i) => line[i] ?? ''))
-    .filter((line) => line.length > 0)
+  let width = 0
+  for (const line of grid) width = Math.max(width, line.length)
+  const out: string[][] = []
+  for (const line of grid) {
+    const full: string[] = new Array<string>(width)
+    for (let i = 0; i < width; i++) full[i] = line[i] ?? ''
+    if (width > 0) out.push(full)
+  }
+  return out
 }

@@ -3,7 +3,7 @@
 import { load } from 'cheerio/slim'
 import { joinCjk } from './cjk-text.ts'
 import { BLOCK_ELEMENTS, IGNORED_ELEMENTS, findAll, type DomNode } from './html-dom.ts'
-import { cellText, tableGrid } from './html-table.ts'
+import { cellText, tableGrid, textLengthOver } from './html-table.ts'
 import type { SourceBlock } from './source.ts'
 
 /** Page chrome elements, dropped unless they carry the report title or its catalogue metadata. */
@@ -83,5 +83,5 @@ class HtmlWalker {
 /** A table used for page layout: it holds other tables or page-length text in a cell. */
 function isLayoutTable(table: DomNode): boolean {
   if (findAll(table, 'table').length > 0) return true
-  return findAll(table, 'td', 'table').some((cell) => cellText(cell).length > LAYOUT_CELL_CHARS)
+  return findAll(table, 'td', 'table').some((cell) => textLengthOver(cell, LAYOUT_CELL_CHARS))
 }
