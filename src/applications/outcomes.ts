@@ -130,3 +130,10 @@ export function outcomeRow(outcome: CaseOutcome, format: FormatKey): OutcomeRow 
     ...(groupLabel === undefined ? {} : { groupLabel }),
   }
 }
+
+/** Keys of the 表三 outcome rows of a format (the rows under 三、本年度办理结果, without （七）总计). */
+export function t3OutcomeRowKeys(format: FormatKey): string[] {
+  return FORMATS[format].t3.rows
+    .filter((r) => r.group !== undefined && r.key !== 'results_total')
+    .map((r) => r.key)
+}

@@ -32,12 +32,13 @@ export function applyCalendarOverrides(base: CalendarSource, overrides: Calendar
   for (const exception of base.exceptions) byDate.set(exception.date, exception)
   for (const override of overrides.days) {
     if (override.kind === 'normal') byDate.delete(override.date)
-    else
+    else {
       byDate.set(override.date, {
         date: override.date,
         kind: override.kind,
         name: override.name ?? ADMIN_NAME,
       })
+    }
   }
   return {
     knownYears: [...new Set([...base.knownYears, ...overrides.yearsDeclaredKnown])].sort((a, b) => a - b),
