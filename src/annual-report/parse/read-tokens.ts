@@ -154,8 +154,9 @@ export function readTokens(tokens: readonly Token[]): ReadResult {
       return
     }
     if (context === 't4' && !isProse) return // 表四's header labels
-    if ((context === 't2' || context === 't3') && !isProse) {
-      const expected = context === 't3' ? T3_WIDTH : blockWidth(block)
+    // Before its first caption 表二 has no width yet: a short line there is the section's prose.
+    const expected = context === 't3' ? T3_WIDTH : blockWidth(block)
+    if ((context === 't2' || context === 't3') && !isProse && expected > 0) {
       start(
         {
           table: context,

@@ -182,4 +182,28 @@ describe('extractTextBlocks', () => {
       { kind: 'text', text: '说明' },
     ])
   })
+
+  it('maps a report typed as `label | values` rows, one row per line, blanks kept', () => {
+    const report = parseTextReport(
+      [
+        '二、主动公开政府信息情况',
+        '全年主动公开信息12条',
+        '第二十条第(一)项',
+        '信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数',
+        '规章 | 0 |  | 0',
+        '行政规范性文件 | 3 | 1 | 9',
+        '四、政府信息公开行政复议、行政诉讼情况',
+        '0 | 0 | 0 | 1 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0',
+      ].join('\n'),
+    )
+    expect(printedCells(report)).toMatchObject({
+      't2.art20_1.rules.issued_this_year': 0,
+      't2.art20_1.rules.repealed_this_year': null,
+      't2.art20_1.normative_documents.currently_valid': 9,
+      't4.count.review_pending': 1,
+      't4.count.litigation_after_review_total': 0,
+    })
+    expect(report.sections.s2_proactive).toBe('全年主动公开信息12条')
+    expect(report.extraRows).toEqual([])
+  })
 })
