@@ -261,8 +261,9 @@ describeDb('permission matrix', () => {
     if (c.method === 'GET') return app.inject({ method: 'GET', url, headers })
     if (c.form) {
       const body = new URLSearchParams({ _csrf: session?.token ?? '' })
-      for (const [k, v] of Object.entries(c.form(world, where, serial)))
-        {for (const x of [v].flat()) body.append(k, x)}
+      for (const [k, v] of Object.entries(c.form(world, where, serial))) {
+        for (const x of [v].flat()) body.append(k, x)
+      }
       return app.inject({
         method: c.method,
         url,
@@ -292,8 +293,9 @@ describeDb('permission matrix', () => {
             continue
           }
           if (r.statusCode !== 403) problems.push(`${role}/${where}: denied with ${r.statusCode}, not 403`)
-          if (c.method !== 'GET' && (await auditCount()) !== before)
-            {problems.push(`${role}/${where}: denied but wrote`)}
+          if (c.method !== 'GET' && (await auditCount()) !== before) {
+            problems.push(`${role}/${where}: denied but wrote`)
+          }
           const targetName = c.url(world, where).includes('/users/')
             ? world.user[where].username
             : world.agency[where].name

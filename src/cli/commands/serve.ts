@@ -23,7 +23,10 @@ function printDemoLogin(config: Config, users: readonly { username: string }[], 
       `  地址   ${url}`,
       `  用户名 admin`,
       `  密码   ${password}`,
-      `  其他示例账号（同一密码）：${users.map((u) => u.username).filter((u) => u !== 'admin').join(', ')}`,
+      `  其他示例账号（同一密码）：${users
+        .map((u) => u.username)
+        .filter((u) => u !== 'admin')
+        .join(', ')}`,
       '',
     ].join('\n'),
   )
@@ -48,7 +51,9 @@ async function serve(flags: ServeFlags): Promise<void> {
   const db = await connect(config)
   if (config.demo) {
     const seeded = await seedDemo(db, { adminPassword: config.adminPassword })
-    if (seeded.created && seeded.adminPassword !== null) printDemoLogin(config, seeded.users, seeded.adminPassword)
+    if (seeded.created && seeded.adminPassword !== null) {
+      printDemoLogin(config, seeded.users, seeded.adminPassword)
+    }
   }
   const app = await buildServer({ db, config, logger: { level }, closeDatabaseOnClose: true })
   let closing = false
