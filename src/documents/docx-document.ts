@@ -10,7 +10,15 @@ import {
   type ISectionOptions,
   type IStylesOptions,
 } from 'docx'
-import { BODY_FONT, HEADING_FONT, LATIN_FONT, TITLE_FONT, primaryFamily, type FontStack } from './fonts.ts'
+import {
+  BODY_FONT,
+  HEADING_FONT,
+  LATIN_FONT,
+  TABLE_FONT,
+  TITLE_FONT,
+  primaryFamily,
+  type FontStack,
+} from './fonts.ts'
 import {
   GONGWEN_A4,
   bodyLinePitchPt,
@@ -36,12 +44,24 @@ export function docxTextWidthTwip(page: PageGeometry = GONGWEN_A4): number {
   return mmToTwip(textWidthMm(page))
 }
 
-/** Document-wide defaults: body text 仿宋 三号 (GB/T 9704 §7: 正文用3号仿宋体字). */
+/** Id of the paragraph style of table cells (宋体 五号, centred), so cells need not repeat their run properties. */
+export const DOCX_TABLE_TEXT_STYLE = 'GongkaiTableText'
+
+/** Document-wide defaults: body text 仿宋 三号 (GB/T 9704 §7: 正文用3号仿宋体字), and the table text style. */
 export function gongwenStyles(): IStylesOptions {
   return {
     default: {
       document: { run: { font: runFont(BODY_FONT), size: ptToHalfPoints(TYPE_SIZE_PT.三号) } },
     },
+    paragraphStyles: [
+      {
+        id: DOCX_TABLE_TEXT_STYLE,
+        name: 'Table Text',
+        basedOn: 'Normal',
+        run: { font: runFont(TABLE_FONT), size: ptToHalfPoints(TYPE_SIZE_PT.五号) },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { line: 240, before: 0, after: 0 } },
+      },
+    ],
   }
 }
 

@@ -45,6 +45,7 @@ export {
 
 /** Word: 公文 section setup, title/heading/body paragraphs, and tables with gridSpan/vMerge. */
 export {
+  DOCX_TABLE_TEXT_STYLE,
   bodyParagraphs,
   docxTextWidthTwip,
   gongwenSection,
