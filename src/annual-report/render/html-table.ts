@@ -34,9 +34,13 @@ export function htmlTable(grid: TableGrid, idPrefix: string): string {
   const rows = grid.rows.map((row) => `<tr>${row.cells.map((c) => cellHtml(c, idPrefix)).join('')}</tr>`)
   const head = rows.slice(0, grid.headerRows)
   const body = rows.slice(grid.headerRows)
+  const total = grid.columnWidths.reduce((a, b) => a + b, 0)
+  // Column widths as in the printed template, so a browser does not squeeze the value columns.
+  const cols = grid.columnWidths.map((w) => `<col style="width:${((w / total) * 100).toFixed(2)}%">`).join('')
   return [
     '<table class="report-table">',
     `<caption>${escapeHtml(grid.caption)}</caption>`,
+    `<colgroup>${cols}</colgroup>`,
     head.length > 0 ? `<thead>\n${head.join('\n')}\n</thead>` : '',
     `<tbody>\n${body.join('\n')}\n</tbody>`,
     '</table>',

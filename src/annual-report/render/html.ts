@@ -43,7 +43,7 @@ body { margin: 0; background: #f4f4f4; }
 .report-metadata { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: .2rem 1rem;
   font-size: .9rem; border: 1px solid #999; padding: .5rem 1rem; }
 .report-metadata div { display: flex; gap: .5rem; } .report-metadata dd { margin: 0; }
-.report-table { border-collapse: collapse; width: 100%; margin: .8rem 0 1.2rem; font-family: ${cssFontFamily(TABLE_FONT)};
+.report-table { border-collapse: collapse; table-layout: fixed; width: 100%; margin: .8rem 0 1.2rem; font-family: ${cssFontFamily(TABLE_FONT)};
   font-size: .85rem; line-height: 1.4; }
 .report-table caption { font-size: .9rem; padding-bottom: .3rem; }
 .report-table th, .report-table td { border: 1px solid #000; padding: .25rem .3rem; text-align: center; font-weight: normal; }
