@@ -18,7 +18,7 @@ function reportWithBlanks(): AnnualReport {
   return { ...report, cells, blank }
 }
 
-describe('extractDocxBlocks', () => {
+describe('extractDocxBlocks', { timeout: 30_000 }, () => {
   it('reads a Word report rendered by renderDocx with merged cells expanded like HTML', async () => {
     const blocks = await extractDocxBlocks(await renderDocx(reportWithBlanks()))
     const rows = blocks.flatMap((b) => (b.kind === 'table' ? b.rows : []))

@@ -21,6 +21,16 @@ export function isDataLine(line: Line): boolean {
   })
 }
 
+function largestGap(line: Line): number {
+  let gap = 0
+  for (let i = 1; i < line.chunks.length; i++) {
+    const a = line.chunks[i - 1]
+    const b = line.chunks[i]
+    if (a && b) gap = Math.max(gap, b.left - a.right)
+  }
+  return gap
+}
+
 interface PageWidths {
   left: number
   right: number
@@ -38,12 +48,15 @@ function pageWidths(lines: Line[]): Map<number, PageWidths> {
 /** Splits the document's lines into table regions and prose regions, in reading order. */
 export function splitRegions(lines: Line[]): Region[] {
   const widths = pageWidths(lines)
+  // Prose: a section heading, or a wide line whose pieces sit close together (justified text may come in
+  // several pieces; a table's header line is as wide but has wide gaps between its cells).
   const isProse = (line: Line): boolean => {
-    if (line.chunks.length !== 1) return false
-    const text = line.chunks[0]?.text ?? ''
+    if (isDataLine(line)) return false
+    const first = line.chunks[0]?.text ?? ''
+    if (line.chunks.length === 1 && SECTION_HEADING.test(first)) return true
     const w = widths.get(line.page)
     const wide = w !== undefined && line.right - line.left >= PARAGRAPH_WIDTH * (w.right - w.left)
-    return wide || SECTION_HEADING.test(text)
+    return wide && largestGap(line) < 2 * line.size
   }
   const inTable = lines.map(() => false)
   let floor = 0

@@ -6,6 +6,9 @@ import { T3_COLS, T4_COLS, goldenCells, printedCells, type Printed } from './gol
 import { parseReport } from './index.ts'
 import type { ParsedReport } from './parsed-report.ts'
 
+// pdfjs needs a good part of a second per report here, more when the machine is busy.
+const PDF_TIMEOUT = 60_000
+
 const T2_2021 = (
   a: number[],
   licensing: number,
@@ -73,7 +76,7 @@ async function parseFixture(name: string): Promise<ParsedReport> {
   return parseReport(readFileSync(new URL(`../fixtures/${name}`, import.meta.url)), { filename: name })
 }
 
-describe('parseReport on 淮安市人民政府 2024 (szfgs2024.pdf)', () => {
+describe('parseReport on 淮安市人民政府 2024 (szfgs2024.pdf)', { timeout: PDF_TIMEOUT }, () => {
   it('reads the year, the agency and every table cell, and the report balances', async () => {
     const report = await parseFixture('szfgs2024.pdf')
     expect(report).toMatchObject({
@@ -121,51 +124,55 @@ describe('parseReport on 淮安市人民政府 2024 (szfgs2024.pdf)', () => {
   })
 })
 
-describe('parseReport on the 洪泽区 reports (2021 表二, the 2019 single （六）其他处理 row in 表三)', () => {
-  const cases = [
-    {
-      file: 'hzq2023.pdf',
-      year: 2023,
-      agency: '洪泽区人民政府',
-      t2: T2_2021([0, 0, 0, 0, 5, 5], 550, 4119, 195, 7730.28),
-      t3: `21 21 | 0 0 | 0 0 | 4 4 | 1 1 | 0 0 | 0 0 | 0 0 | 0 0 | 1 1 | 1 1 | 0 0 | 10 10 | 3 3 | 0 0 | 1 1 | 0 0 | 0 0 | 0 0 | 0 0`,
-      tail: { other_handling: '0 0', results_total: '21 21', carried_forward: '0 0' },
-      t4: '10 1 0 0 0 0 0 0 0 0 5 0 0 0 0',
-    },
-    {
-      file: 'hzq2024.pdf',
-      year: 2024,
-      agency: '淮安市洪泽区人民政府',
-      t2: T2_2021([0, 0, 0, 3, 0, 8], 9487, 2776, 84, 7545),
-      t3: `95 95 | 0 0 | 50 50 | 9 9 | 0 0 | 0 0 | 1 1 | 0 0 | 0 0 | 1 1 | 1 1 | 0 0 | 31 31 | 1 1 | 0 0 | 1 1 | 0 0 | 0 0 | 0 0 | 0 0`,
-      tail: { other_handling: '0 0', results_total: '95 95', carried_forward: '0 0' },
-      t4: '1 1 0 0 2 1 0 0 0 1 2 0 1 0 3',
-    },
-  ]
-  // Every 法人或其他组织 cell of 表三 is printed 0 in both reports.
-  const spread = (pair: string): string => {
-    const [natural, total] = pair.trim().split(' ')
-    return `${natural} 0 0 0 0 0 ${total}`
-  }
-  for (const c of cases) {
-    it(`${c.file}: every printed cell at its address, typo labels as printed, and the report balances`, async () => {
-      const report = await parseFixture(c.file)
-      expect(report).toMatchObject({ inputKind: 'pdf', format: 'gov2021', year: c.year, agency: c.agency })
-      const golden = {
-        ...c.t2,
-        ...t3Common(c.t3.split('|').map(spread).join('\n')),
-        ...goldenCells(
-          't3.',
-          T3_COLS,
-          Object.fromEntries(Object.entries(c.tail).map(([k, v]) => [k, row(spread(v))])),
-        ),
-        ...goldenCells('t4.', T4_COLS, { count: row(c.t4) }),
-      }
-      expect(printedCells(report)).toEqual(golden)
-      // The single （六） row is kept at its 2019 address; the three 2021 （六） rows are reported missing.
-      expect(report.missing.every((a) => /^t3\.other_(no_correction|fee_unpaid|misc)\./.test(a))).toBe(true)
-      expect(report.missing).toHaveLength(21)
-      expectBalanced(report)
-    })
-  }
-})
+describe(
+  'parseReport on the 洪泽区 reports (2021 表二, the 2019 single （六）其他处理 row in 表三)',
+  { timeout: PDF_TIMEOUT },
+  () => {
+    const cases = [
+      {
+        file: 'hzq2023.pdf',
+        year: 2023,
+        agency: '洪泽区人民政府',
+        t2: T2_2021([0, 0, 0, 0, 5, 5], 550, 4119, 195, 7730.28),
+        t3: `21 21 | 0 0 | 0 0 | 4 4 | 1 1 | 0 0 | 0 0 | 0 0 | 0 0 | 1 1 | 1 1 | 0 0 | 10 10 | 3 3 | 0 0 | 1 1 | 0 0 | 0 0 | 0 0 | 0 0`,
+        tail: { other_handling: '0 0', results_total: '21 21', carried_forward: '0 0' },
+        t4: '10 1 0 0 0 0 0 0 0 0 5 0 0 0 0',
+      },
+      {
+        file: 'hzq2024.pdf',
+        year: 2024,
+        agency: '淮安市洪泽区人民政府',
+        t2: T2_2021([0, 0, 0, 3, 0, 8], 9487, 2776, 84, 7545),
+        t3: `95 95 | 0 0 | 50 50 | 9 9 | 0 0 | 0 0 | 1 1 | 0 0 | 0 0 | 1 1 | 1 1 | 0 0 | 31 31 | 1 1 | 0 0 | 1 1 | 0 0 | 0 0 | 0 0 | 0 0`,
+        tail: { other_handling: '0 0', results_total: '95 95', carried_forward: '0 0' },
+        t4: '1 1 0 0 2 1 0 0 0 1 2 0 1 0 3',
+      },
+    ]
+    // Every 法人或其他组织 cell of 表三 is printed 0 in both reports.
+    const spread = (pair: string): string => {
+      const [natural, total] = pair.trim().split(' ')
+      return `${natural} 0 0 0 0 0 ${total}`
+    }
+    for (const c of cases) {
+      it(`${c.file}: every printed cell at its address, typo labels as printed, and the report balances`, async () => {
+        const report = await parseFixture(c.file)
+        expect(report).toMatchObject({ inputKind: 'pdf', format: 'gov2021', year: c.year, agency: c.agency })
+        const golden = {
+          ...c.t2,
+          ...t3Common(c.t3.split('|').map(spread).join('\n')),
+          ...goldenCells(
+            't3.',
+            T3_COLS,
+            Object.fromEntries(Object.entries(c.tail).map(([k, v]) => [k, row(spread(v))])),
+          ),
+          ...goldenCells('t4.', T4_COLS, { count: row(c.t4) }),
+        }
+        expect(printedCells(report)).toEqual(golden)
+        // The single （六） row is kept at its 2019 address; the three 2021 （六） rows are reported missing.
+        expect(report.missing.every((a) => /^t3\.other_(no_correction|fee_unpaid|misc)\./.test(a))).toBe(true)
+        expect(report.missing).toHaveLength(21)
+        expectBalanced(report)
+      })
+    }
+  },
+)
