@@ -6,6 +6,7 @@ import { FEE_CHECK } from './fee.ts'
 import { FORMAT_VERSION_CHECK } from './format-version.ts'
 import { INDEX_NO_CHECK, TOPIC_CHECK } from './metadata.ts'
 import { NARRATIVE_T3_CHECK } from './narrative-t3.ts'
+import { NARRATIVE_T4_CHECK } from './narrative-t4.ts'
 import { RULES_POWER_CHECK } from './rules-power.ts'
 import { SECTIONS_CHECK } from './sections.ts'
 import { UNITS_CHECK } from './units.ts'
@@ -18,6 +19,7 @@ export const PLAUSIBILITY_CHECKS: readonly PlausibilityCheck[] = [
   SECTIONS_CHECK,
   ZERO_BLANK_CHECK,
   NARRATIVE_T3_CHECK,
+  NARRATIVE_T4_CHECK,
   RULES_POWER_CHECK,
   FEE_CHECK,
   UNITS_CHECK,

@@ -5,6 +5,7 @@ import { cellName, t3RowOrdinal, t3RowTitle } from '../cell-names.ts'
 import type { Finding } from '../finding.ts'
 import type { ReportValues } from '../report-values.ts'
 import type { CheckContext, PlausibilityCheck } from './check-types.ts'
+import { COUNT, GAP, claimSentences } from './narrative-sentences.ts'
 
 interface Statement {
   /** What the prose says: a pattern whose groups are the words between keyword and number, and the number. */
@@ -13,58 +14,43 @@ interface Statement {
   readings: readonly (readonly string[])[]
 }
 
-const GAP = '([^，,。；;\\d%％]{0,14}?)'
 /** A gap that names another count (e.g. 结转共受理22件) belongs to that other statement. */
 const OTHER_COUNT = /收到|新收|受理|接收|办结|答复|办理完毕|结转|予以公开/
-const UNIT = '\\s*(?:件|个|项|条|份|宗)'
 
 const STATEMENTS: readonly Statement[] = [
   {
-    pattern: new RegExp(`(?:收到|新收|受理|接收)${GAP}(\\d+)${UNIT}`, 'g'),
+    pattern: new RegExp(`(?:收到|新收|受理|接收)${GAP}${COUNT}`, 'g'),
     readings: [['new_received'], ['new_received', 'carried_over']],
   },
   {
-    pattern: new RegExp(`(?:办结|答复|办理完毕|作出答复)${GAP}(\\d+)${UNIT}`, 'g'),
+    pattern: new RegExp(`(?:办结|答复|办理完毕|作出答复)${GAP}${COUNT}`, 'g'),
     readings: [['results_total'], ['new_received'], ['new_received', 'carried_over']],
   },
   {
-    pattern: new RegExp(`结转${GAP}(\\d+)${UNIT}`, 'g'),
+    pattern: new RegExp(`结转${GAP}${COUNT}`, 'g'),
     readings: [['carried_forward'], ['carried_over']],
   },
   {
-    pattern: new RegExp(`(?<!不)予以公开${GAP}(\\d+)${UNIT}`, 'g'),
+    pattern: new RegExp(`(?<!不)予以公开${GAP}${COUNT}`, 'g'),
     readings: [['granted'], ['granted', 'partially_granted']],
   },
 ]
 
-/** Any statement keyword: sentences without one are skipped before the statement patterns run. */
-const ANY_STATEMENT = /收到|新收|受理|接收|办结|答复|办理完毕|结转|予以公开/
+/** A sentence about applications that states a count. */
+const APPLICATION_CLAIM =
+  /申请.*(?:收到|新收|受理|接收|办结|答复|办理完毕|结转|予以公开)|(?:收到|新收|受理|接收|办结|答复|办理完毕|结转|予以公开).*申请/
 const PERCENT_OF_GRANTED =
   /(?<!不)予以公开(?:(?!予以公开)[^。；;]){0,24}?(?:占比为?|占|比例为?|公开率为?)\s*(\d+(?:\.\d+)?)\s*[%％]/g
-const ANY_YEAR = /((?:19|20)\d{2})\s*年/g
 
 function total(values: ReportValues, rows: readonly string[]): number {
   return rows.reduce((s, r) => s + values.value(`t3.${r}.total`), 0)
-}
-
-/** Sentences about applications in this report's year (other years' figures are comparisons, not claims). */
-function sentences(text: string, year: number | null): string[] {
-  return (
-    text
-      .split(/[。；;\n]/)
-      .filter((s) => s.includes('申请') && ANY_STATEMENT.test(s))
-      .filter((s) => year === null || [...s.matchAll(ANY_YEAR)].every((m) => Number(m[1]) === year))
-      .filter((s) => !/同比|较上年|比上年/.test(s))
-      // A part of the agency speaking (区政府办代表区政府受理…, 本级) may count a narrower scope than the table.
-      .filter((s) => !/代表|本级|政府办|办公室|办公厅/.test(s))
-  )
 }
 
 function check({ report, values, format }: CheckContext): Finding[] {
   if (!values || !format) return []
   const text = [report.sections.s1_overview ?? '', report.sections.s3_applications ?? ''].join('\n')
   const findings: Finding[] = []
-  for (const sentence of sentences(text, report.year)) {
+  for (const sentence of claimSentences(text, report.year, APPLICATION_CLAIM)) {
     for (const { pattern, readings } of STATEMENTS) {
       const needed = readings.flat().map((r) => `t3.${r}.total`)
       if (!needed.every((a) => values.present(a))) continue
