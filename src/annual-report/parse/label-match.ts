@@ -26,10 +26,10 @@ export function matchSection(marker: LabelMarker): SectionKey | null {
   return null
 }
 
-/** The 表二 block a caption opens (第二十条第（五）项 …), or null. */
-export function matchT2Caption(key: string): string | null {
+/** The 表二 block a caption opens (第二十条第（五）项 …) and any text printed after it, or null. */
+export function matchT2Caption(key: string): { block: string; rest: string } | null {
   for (const [caption, block] of labelIndex().t2Captions) {
-    if (key === caption || startsWithin(key, caption)) return block
+    if (key === caption || startsWithin(key, caption)) return { block, rest: key.slice(caption.length) }
   }
   return null
 }

@@ -82,6 +82,9 @@ export function readTokens(tokens: readonly Token[]): ReadResult {
     pending = signal ? { row: { ...row, signal }, expected, signal } : { row, expected }
   }
 
+  const waitsForValues = (): boolean =>
+    pending !== null && pending.row.row !== null && pending.row.values.length === 0
+
   const prose = (text: string, sameLine: boolean | undefined): void => {
     if (!section || text === '') return
     const lines = result.sections.get(section)
@@ -124,8 +127,10 @@ export function readTokens(tokens: readonly Token[]): ReadResult {
       if (caption) {
         finish()
         context = 't2'
-        block = caption
-        if (caption === 'art20_9') result.signals.gov2019++
+        block = caption.block
+        if (caption.block === 'art20_9') result.signals.gov2019++
+        // PDF text can glue the caption to the first header cell (第二十条第（九）项采购项目数量).
+        if (caption.rest !== '') readT2Label(caption.rest)
         return
       }
       if (context === 't2' && block && readT2Label(key)) return
@@ -229,7 +234,9 @@ export function readTokens(tokens: readonly Token[]): ReadResult {
       }
       if (!headerHit) lastHeaderKey = ''
     }
-    if (token.rowEnd) finish()
+    // A known row whose label filled its table row (a PDF wraps 部分公开（区分处理的…）over two rows) keeps
+    // waiting for its values in the next row; anything else ends with its row.
+    if (token.rowEnd && !waitsForValues()) finish()
   }
   finish()
   return result
