@@ -15,6 +15,7 @@ import { Pagination } from '../../shared/pagination.tsx'
 import { SelectField, TextField } from '../../shared/form-fields.tsx'
 import { actorOf, requireActor, sendConsolePage } from '../console-page.tsx'
 import { ACTION_LABELS, actionLabel } from './action-labels.ts'
+import { auditTargetLabel } from './audit-target.ts'
 
 const blankToUndefined = (v: unknown) => (v === '' ? undefined : v)
 const AuditQuery = z.object({
@@ -58,7 +59,7 @@ function AuditTable({
               <td safe>{e.actorUsername ?? '（匿名）'}</td>
               <td safe>{e.agencyId === null ? '' : (agencyNames.get(e.agencyId) ?? `#${e.agencyId}`)}</td>
               <td safe>{actionLabel(e.action)}</td>
-              <td safe>{`${e.targetType}${e.targetId === null ? '' : ` #${e.targetId}`}`}</td>
+              <td safe>{auditTargetLabel(e)}</td>
             </tr>
           ))}
         </tbody>
