@@ -87,7 +87,7 @@ export async function buildUser(
     },
     overrides.roles ?? ['publisher'],
   )
-  return { user, actor: await actorFor(db, user) }
+  return { user, actor: actorFor(user) }
 }
 
 /** An actor with the given roles in the given agency (a fresh user). */

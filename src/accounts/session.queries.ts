@@ -1,6 +1,5 @@
 // SQL for sessions and failed-login counters.
 import type { DB } from '../storage/index.ts'
-import type { SessionRow } from './user.table.ts'
 
 export async function insertSession(
   db: DB,
@@ -9,8 +8,27 @@ export async function insertSession(
   await db.insertInto('sessions').values(row).execute()
 }
 
-export async function findSessionByHash(db: DB, tokenHash: string): Promise<SessionRow | undefined> {
-  return db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst()
+/** The session with what an Actor needs of its user and agency, in one query (it runs on every request). */
+export async function findSessionWithUser(db: DB, tokenHash: string) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .innerJoin('agencies', 'agencies.id', 'users.agency_id')
+    .select([
+      'sessions.id as session_id',
+      'sessions.last_seen_at',
+      'sessions.expires_at',
+      'users.id as user_id',
+      'users.username',
+      'users.display_name',
+      'users.agency_id',
+      'users.must_change_password',
+      'users.disabled_at',
+      'agencies.path as agency_path',
+      'agencies.name as agency_name',
+    ])
+    .where('sessions.token_hash', '=', tokenHash)
+    .executeTakeFirst()
 }
 
 export async function touchSession(db: DB, id: number, lastSeenAt: string): Promise<void> {

@@ -35,6 +35,11 @@ function selectUsers(db: DB) {
     .select(['agencies.name as agency_name', 'agencies.path as agency_path'])
 }
 
+/** The roles of one user. */
+export async function findRoles(db: DB, userId: number): Promise<Role[]> {
+  return (await rolesByUser(db, [userId])).get(userId) ?? []
+}
+
 async function rolesByUser(db: DB, userIds: readonly number[]): Promise<Map<number, Role[]>> {
   const out = new Map<number, Role[]>()
   if (userIds.length === 0) return out

@@ -108,7 +108,7 @@ export async function authenticate(
       ...(rehash ? { password_hash: rehash } : {}),
     })
     const session = await createSession(trx, user.id, { ...policy, now })
-    const actor = await actorFor(trx, user)
+    const actor = actorFor(user)
     await recordAudit(
       trx,
       actor,

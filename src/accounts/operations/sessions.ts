@@ -1,8 +1,7 @@
 // Sessions: create at login, resolve on every request, destroy at logout.
 import type { DB } from '../../storage/index.ts'
 import { isoNow, isoPlus } from '../../storage/index.ts'
-import { findAgency } from '../agency.queries.ts'
-import { deleteSessionByHash, findSessionByHash, insertSession, touchSession } from '../session.queries.ts'
+import { deleteSessionByHash, findSessionWithUser, insertSession, touchSession } from '../session.queries.ts'
 import {
   DEFAULT_IDLE_MINUTES,
   DEFAULT_MAX_HOURS,
@@ -11,19 +10,18 @@ import {
   TOUCH_INTERVAL_MS,
   type SessionPolicy,
 } from '../session-token.ts'
-import { findUser } from '../user.queries.ts'
+import { findRoles } from '../user.queries.ts'
 import type { Actor, User } from '../user.ts'
 
 /** The actor a user acts as. */
-export async function actorFor(db: DB, user: User): Promise<Actor> {
-  const agency = await findAgency(db, user.agencyId)
+export function actorFor(user: User): Actor {
   return {
     userId: user.id,
     username: user.username,
     displayName: user.displayName,
     agencyId: user.agencyId,
     agencyPath: user.agencyPath,
-    agencyName: agency?.name ?? user.agencyName,
+    agencyName: user.agencyName,
     roles: user.roles,
     mustChangePassword: user.mustChangePassword,
   }
@@ -60,7 +58,8 @@ export async function resolveSession(
 ): Promise<Actor | null> {
   if (token === '') return null
   const tokenHash = hashSessionToken(token)
-  const session = await findSessionByHash(db, tokenHash)
+  // Two indexed reads per request: the session with its user and agency, then the user's roles.
+  const session = await findSessionWithUser(db, tokenHash)
   if (!session) return null
   const now = policy.now ?? new Date()
   const idleMs = (policy.idleMinutes ?? DEFAULT_IDLE_MINUTES) * 60_000
@@ -69,10 +68,18 @@ export async function resolveSession(
     await deleteSessionByHash(db, tokenHash)
     return null
   }
-  const user = await findUser(db, session.user_id)
-  if (!user || user.disabled) return null
-  if (now.getTime() - lastSeen >= TOUCH_INTERVAL_MS) await touchSession(db, session.id, isoNow(now))
-  return actorFor(db, user)
+  if (session.disabled_at !== null) return null
+  if (now.getTime() - lastSeen >= TOUCH_INTERVAL_MS) await touchSession(db, session.session_id, isoNow(now))
+  return {
+    userId: session.user_id,
+    username: session.username,
+    displayName: session.display_name,
+    agencyId: session.agency_id,
+    agencyPath: session.agency_path,
+    agencyName: session.agency_name,
+    roles: await findRoles(db, session.user_id),
+    mustChangePassword: session.must_change_password === 1,
+  }
 }
 
 /** End a session (logout). Unknown tokens are ignored. */
