@@ -49,8 +49,13 @@ function civilFromDays(dayNumber: number): Civil {
   return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day }
 }
 
-/** Days since 1970-01-01 of an ISO date; throws `InvalidDateError` for anything that is not a real date. */
-export function toDayNumber(date: IsoDate): number {
+// Deadlines touch a few thousand distinct dates, recomputed for every case: memoise both conversions.
+// Bounded so a long-running process cannot grow them without limit.
+const CACHE_LIMIT = 50_000
+const dayNumbers = new Map<string, number>()
+const isoDates = new Map<number, IsoDate>()
+
+function parseDayNumber(date: IsoDate): number {
   const match = ISO_DATE.exec(date)
   if (!match) throw new InvalidDateError(date)
   const year = Number(match[1])
@@ -63,14 +68,29 @@ export function toDayNumber(date: IsoDate): number {
   return dayNumber
 }
 
+/** Days since 1970-01-01 of an ISO date; throws `InvalidDateError` for anything that is not a real date. */
+export function toDayNumber(date: IsoDate): number {
+  const cached = dayNumbers.get(date)
+  if (cached !== undefined) return cached
+  const dayNumber = parseDayNumber(date)
+  if (dayNumbers.size >= CACHE_LIMIT) dayNumbers.clear()
+  dayNumbers.set(date, dayNumber)
+  return dayNumber
+}
+
 function pad(n: number, width: number): string {
   return String(n).padStart(width, '0')
 }
 
 /** The ISO date of a day number. */
 export function fromDayNumber(dayNumber: number): IsoDate {
+  const cached = isoDates.get(dayNumber)
+  if (cached !== undefined) return cached
   const { year, month, day } = civilFromDays(dayNumber)
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`
+  const date = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`
+  if (isoDates.size >= CACHE_LIMIT) isoDates.clear()
+  isoDates.set(dayNumber, date)
+  return date
 }
 
 /** The calendar year of a day number. */
