@@ -207,6 +207,26 @@ describe('mapReport: rows', () => {
   })
 })
 
+describe('mapReport: sections', () => {
+  it('opens a section whose heading runs into its first paragraph on one line', () => {
+    const report = mapReport(
+      lines(
+        '一、总体情况。2021年，本局主动公开信息12条，收到申请3件，均已按期答复，没有因此被申请行政复议或提起诉讼的情况。',
+        '五、存在的主要问题及改进情况：队伍专业化水平有待提升。',
+      ),
+      'text',
+    )
+    expect(report.sections.s1_overview).toMatch(/^2021年，本局主动公开信息12条/)
+    expect(report.sections.s5_problems).toBe('队伍专业化水平有待提升。')
+  })
+
+  it('does not take a subsection （二）依申请公开政府信息情况 for section 三', () => {
+    const report = mapReport(lines('一、总体情况', '（二）依申请公开政府信息情况', '收到申请3件'), 'text')
+    expect(Object.keys(report.sections)).toEqual(['s1_overview'])
+    expect(report.sections.s1_overview).toBe('（二）依申请公开政府信息情况\n收到申请3件')
+  })
+})
+
 describe('mapReport: PDF table rows', () => {
   const head: SourceBlock = { kind: 'text', text: '三、收到和处理政府信息公开申请情况' }
   const values = ['2', '0', '0', '0', '0', '0', '2']

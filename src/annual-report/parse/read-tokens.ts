@@ -110,6 +110,7 @@ export function readTokens(tokens: readonly Token[]): ReadResult {
 
   const onLabel = (text: string, token: Token): void => {
     const isProse = text.length > MAX_LABEL || text.includes('。')
+    if (isProse && openRunInHeading(text, token)) return
     const marker = splitMarker(text)
     if (!isProse) {
       const heading = matchSection(marker)
@@ -176,6 +177,17 @@ export function readTokens(tokens: readonly Token[]): ReadResult {
     }
     finish()
     prose(text, token.sameLine)
+  }
+
+  /** `一、总体情况。2021年，…` or `五、存在的主要问题及改进情况：…`: a heading and its first paragraph on one line. */
+  const openRunInHeading = (text: string, token: Token): boolean => {
+    const end = headingEnd(text)
+    if (end < 0) return false
+    const heading = text.slice(0, end)
+    if (!matchSection(splitMarker(heading))) return false
+    onLabel(heading, token)
+    prose(text.slice(end + 1).trim(), false)
+    return true
   }
 
   const readT2Label = (key: string): boolean => {
@@ -245,4 +257,14 @@ export function readTokens(tokens: readonly Token[]): ReadResult {
 function tableOfSection(section: SectionKey): Context {
   const def = FORMATS.gov2021.sections.find((s) => s.key === section)
   return def?.table ?? null
+}
+
+/** Where a heading run into its paragraph ends (the first 。/：/: within a heading's length), or -1. */
+function headingEnd(text: string): number {
+  const limit = Math.min(text.length, 40)
+  for (let i = 2; i < limit; i++) {
+    const ch = text[i]
+    if (ch === '。' || ch === '：' || ch === ':') return i
+  }
+  return -1
 }
