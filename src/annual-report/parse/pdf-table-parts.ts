@@ -53,7 +53,11 @@ export function headerStacks(chunks: Chunk[]): Chunk[] {
   for (const chunk of sorted) {
     const size = chunk.size
     const sameLine = sorted.filter((c) => c !== chunk && c.top < chunk.bottom && c.bottom > chunk.top)
+    const isAlone = (s: Chunk): boolean =>
+      !sorted.some((c) => c.top < s.bottom && c.bottom > s.top && overlap(c, s) <= 0)
     const above = stacks.find((s) => {
+      // A caption alone on its line never joins the header row under it (第二十条第（一）项 / 信息内容 …).
+      if (isAlone(s) && sameLine.length > 0) return false
       const gap = chunk.top - s.bottom
       const aligned =
         Math.abs(s.left - chunk.left) <= 0.5 * size || Math.abs(centre2(s) - centre2(chunk)) <= 0.5 * size
@@ -123,4 +127,68 @@ export function mergeVerticalRuns(chunks: Chunk[]): Chunk[] {
     })
   }
   return out.sort((a, b) => centre(a) - centre(b))
+}
+
+function sameLine(a: Chunk, b: Chunk): boolean {
+  return Math.abs(centre(a) - centre(b)) < 0.5 * Math.min(a.size, b.size)
+}
+
+function joined(a: Chunk, b: Chunk): Chunk {
+  return {
+    ...a,
+    text: joinPieces(a.text, b.text),
+    left: Math.min(a.left, b.left),
+    right: Math.max(a.right, b.right),
+    top: Math.min(a.top, b.top),
+    bottom: Math.max(a.bottom, b.bottom),
+  }
+}
+
+/** The numbering that opens a row label (1. / 2、 / （三） / 四、): such a line starts a label, never continues one. */
+const ROW_MARKER = /^(\d+\s*[.、．]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)/
+
+/**
+ * Label text wrapped inside its cell, as one chunk per cell: pieces of one printed line first ("正、" +
+ * "行政机关…"), then lines under each other at the same x within about a line's gap ("（五）不" / "予处理").
+ * Two lines that each sit beside a row's numbers are two rows' labels and never join; nor does a numbered line.
+ */
+export function joinWrappedLabels(labels: Chunk[], isOnRow: (chunk: Chunk) => boolean): Chunk[] {
+  const lines: Chunk[] = []
+  const byLine = [...labels].sort((a, b) => (sameLine(a, b) ? a.left - b.left : a.top - b.top))
+  for (const chunk of byLine) {
+    const last = lines.at(-1)
+    if (
+      last &&
+      !last.vertical &&
+      !chunk.vertical &&
+      sameLine(last, chunk) &&
+      chunk.left - last.right < 0.6 * chunk.size
+    ) {
+      lines[lines.length - 1] = joined(last, chunk)
+    } else {
+      lines.push(chunk)
+    }
+  }
+  const cells: { chunk: Chunk; onRow: boolean }[] = []
+  for (const chunk of lines) {
+    const onRow = isOnRow(chunk)
+    const above = chunk.vertical
+      ? undefined
+      : cells.find(
+          (c) =>
+            !c.chunk.vertical &&
+            Math.abs(c.chunk.left - chunk.left) <= 2 &&
+            chunk.top - c.chunk.bottom >= -0.3 * chunk.size &&
+            chunk.top - c.chunk.bottom <= 1.2 * chunk.size &&
+            !(c.onRow && onRow) &&
+            !ROW_MARKER.test(chunk.text),
+        )
+    if (above) {
+      above.chunk = joined(above.chunk, chunk)
+      above.onRow ||= onRow
+    } else {
+      cells.push({ chunk, onRow })
+    }
+  }
+  return cells.map((c) => c.chunk)
 }

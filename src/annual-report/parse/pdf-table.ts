@@ -8,6 +8,7 @@ import { isDataLine } from './pdf-regions.ts'
 import {
   columnCentre,
   headerStacks,
+  joinWrappedLabels,
   mergeVerticalRuns,
   nearestColumn,
   numberColumns,
@@ -92,7 +93,8 @@ function segmentRows(segment: Segment): string[][] | null {
   const labelChunks = segment.body.flatMap((l) =>
     dataSet.has(l) ? l.chunks.filter((c) => !isValue(c)) : l.chunks,
   )
-  const labels = mergeVerticalRuns(labelChunks)
+  const isOnRow = (c: Chunk): boolean => rows.some((r) => Math.abs(r.gy - centre(c)) <= 0.5 * c.size)
+  const labels = joinWrappedLabels(mergeVerticalRuns(labelChunks), isOnRow)
   for (const chunk of labels) attachLabel(rows, chunk)
 
   const starts = labelStarts(labels)
