@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 
 /**
- * A typeface as a list of family names, best first. GB/T 9704 §7 prescribes 方正小标宋 for the title, 黑体 /
+ * A typeface as a list of family names, best first; the second is the one Word substitutes when the first is
+ * missing. GB/T 9704 §7 prescribes 方正小标宋 for the title, 黑体 /
  * 楷体 for the first / second heading levels and 仿宋 for the body; the fallbacks are the same styles under the
  * names Windows, macOS and Linux (Noto / Source Han) ship them.
  */
@@ -13,10 +14,11 @@ export interface FontStack {
 }
 
 export const TITLE_FONT: FontStack = {
+  // The second name is Word's substitute (docx-font-table.ts): 华文中宋 ships with Office in Chinese locales.
   families: [
     '方正小标宋简体',
-    '方正小标宋_GBK',
     '华文中宋',
+    '方正小标宋_GBK',
     'STZhongsong',
     'Noto Serif CJK SC',
     'Source Han Serif SC',

@@ -54,6 +54,7 @@ export {
   titleParagraph,
 } from './docx-document.ts'
 export { docxTable, type DocxTableOptions } from './docx-table.ts'
+export { gongwenFontTable, type DocxPackageFile } from './docx-font-table.ts'
 
 /** PDF: a 公文 page with embedded font and page numbers, and tables drawn without splitting a row. */
 export { PDF_FONT, createGongwenPdf, type GongwenPdf, type PdfTextArea } from './pdf-document.ts'

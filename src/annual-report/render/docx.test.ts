@@ -48,6 +48,14 @@ describe('renderDocx', () => {
     expect(readZipEntry(docx, 'word/footer1.xml')).toContain('PAGE')
   })
 
+  it('names the 公文 fonts with a substitute and a Chinese character set for readers without them', async () => {
+    const fonts = readZipEntry(await renderDocx(buildConsistentReport('gov2021', 4)), 'word/fontTable.xml')
+    expect(fonts).toContain(
+      '<w:font w:name="方正小标宋简体"><w:altName w:val="华文中宋"/><w:charset w:val="86"/>',
+    )
+    expect(fonts).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>')
+  })
+
   it('holds every label and value, readable as text by mammoth', async () => {
     const report = buildConsistentReport('gov2021', 3)
     const { value } = await mammoth.extractRawText({ buffer: await renderDocx(report) })

@@ -6,6 +6,7 @@ import {
   bodyParagraphs,
   docxTable,
   docxTextWidthTwip,
+  gongwenFontTable,
   gongwenSection,
   gongwenStyles,
   headingParagraph,
@@ -38,5 +39,5 @@ export async function renderDocx(report: AnnualReport): Promise<Buffer> {
     styles: gongwenStyles(),
     sections: [gongwenSection(children)],
   })
-  return Packer.toBuffer(doc)
+  return Packer.toBuffer(doc, false, [gongwenFontTable()])
 }

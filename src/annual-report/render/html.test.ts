@@ -1,6 +1,7 @@
 import * as cheerio from 'cheerio'
 import { describe, expect, it } from 'vitest'
 import { FORMATS, type FormatKey } from '../formats/index.ts'
+import { emptyReport } from '../model.ts'
 import { buildConsistentReport } from '../rules/test-reports.ts'
 import { renderHtml } from './html.ts'
 
@@ -141,6 +142,15 @@ describe('renderHtml', () => {
       .get()
     expect(values[1]).toBe('0')
     expect(values[2]).toBe('')
+  })
+
+  it('prints a report with no format or year on the current format, every cell empty', () => {
+    const $ = cheerio.load(renderHtml(emptyReport()))
+    expect($('article').attr('data-format')).toBe('gov2021')
+    expect($('h1').text()).toBe('政府信息公开工作年度报告')
+    expect(
+      $('td').filter((_, el) => $(el).text() !== '' && $(el).text() !== FORMATS.gov2021.t3.cornerNote),
+    ).toHaveLength(0)
   })
 
   it('gives a standalone page a document shell with lang, charset and title', () => {
