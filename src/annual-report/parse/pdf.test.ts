@@ -244,6 +244,13 @@ describe(
       for (const [label, values] of t3) expect(valuesOf(blocks, label, 7), label).toEqual(values.split(' '))
     })
 
+    it('rejoins group labels printed over two lines of a tall cell ((五)不 / 予处理)', async () => {
+      const rows = tables(await blocksOf('szfgs2024.pdf')).flat()
+      expect(rows.find((row) => row.includes('3.要求提供公开出版物'))?.[1]).toBe('（五）不予处理')
+      expect(rows.find((row) => row.includes('5.属于三类内部事务信息'))?.[1]).toBe('（三）不予公开')
+      expect(rows.find((row) => row[0] === '三、本年度办理结果')).toBeDefined()
+    })
+
     it('reads every 表二 and 表四 cell (left-aligned 表二 values)', async () => {
       const blocks = await blocksOf('szfgs2024.pdf')
       expect(valuesOf(blocks, '规章', 3)).toEqual(['1', '0', '11'])
