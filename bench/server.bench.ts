@@ -1,0 +1,155 @@
+// `npm run bench -- server [--duration S]`: wrk at 64 connections against `GET /healthz` and the logged-in
+// dashboard of a real `gongkai serve` process, and against a bare Fastify hello-world as this machine's
+// ceiling. Prints requests/s, the dashboard/ceiling ratio and the server's RSS. Targets (issue 3): dashboard
+// ≥ 0.5 × hello-world; RSS < 150 MB. Loopback only; every run is bounded by its duration.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+const ROOT = path.resolve(import.meta.dirname, '..')
+const ADMIN_PASSWORD = 'bench-password-2026'
+const CONNECTIONS = 64
+
+const HELLO_WORLD = `
+import Fastify from 'fastify'
+const app = Fastify({ logger: false })
+app.get('/', async () => ({ hello: 'world' }))
+await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' })
+`
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      )
+    })
+  })
+}
+
+async function waitFor(url: string, child: ChildProcess, seconds = 60): Promise<void> {
+  for (let i = 0; i < seconds * 5; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`)
+    try {
+      if ((await fetch(url)).ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error(`${url} did not answer within ${seconds}s`)
+}
+
+/** Resident and peak resident memory of a process, in MB (Linux /proc). */
+function memoryOf(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0)
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 }
+}
+
+function wrk(url: string, seconds: number, headers: string[] = []): number {
+  const args = ['-t2', `-c${CONNECTIONS}`, `-d${seconds}s`, ...headers.flatMap((h) => ['-H', h]), url]
+  const out = execFileSync('wrk', args, { encoding: 'utf8' })
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? NaN)
+  const errors = /Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1]
+  if (errors !== undefined) throw new Error(`${url}: ${errors} error responses\n${out}`)
+  return rps
+}
+
+/** Log in through the real form (CSRF cookie and token, then the password) and return the session cookie. */
+async function login(base: string): Promise<string> {
+  const page = await fetch(`${base}/admin/login`)
+  const csrfCookie = (page.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? ''
+  const response = await fetch(`${base}/admin/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: csrfCookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: token, username: 'admin', password: ADMIN_PASSWORD }).toString(),
+  })
+  const session = response.headers.getSetCookie().find((c) => c.startsWith('gk_session='))
+  if (session === undefined) throw new Error(`login failed with ${response.status}`)
+  return session.split(';')[0] ?? ''
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve()
+    child.once('exit', () => resolve())
+    child.kill('SIGTERM')
+  })
+}
+
+export default async function serverBench(args: string[]): Promise<void> {
+  const durationArg = args.indexOf('--duration')
+  const seconds = durationArg >= 0 ? Number(args[durationArg + 1]) : 10
+  try {
+    execFileSync('wrk', ['--version'], { stdio: 'ignore' })
+  } catch (err) {
+    // wrk prints its version and exits 1; only a missing binary is fatal.
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+      {throw new Error('wrk not found: apt-get install wrk')}
+  }
+
+  const helloPort = await freePort()
+  const hello = spawn(process.execPath, ['--input-type=module', '-e', HELLO_WORLD], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(helloPort) },
+    stdio: 'inherit',
+  })
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'gongkai-bench-'))
+  const port = await freePort()
+  const base = `http://127.0.0.1:${port}`
+  const server = spawn(
+    process.execPath,
+    [path.join(ROOT, 'bin/gongkai.js'), 'serve', '--demo', '--port', String(port)],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        GONGKAI_DATA_DIR: dataDir,
+        GONGKAI_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  )
+  try {
+    await waitFor(`http://127.0.0.1:${helloPort}/`, hello)
+    await waitFor(`${base}/healthz`, server)
+    const cookie = await login(base)
+    const dashboard = await fetch(`${base}/admin`, { headers: { cookie }, redirect: 'manual' })
+    if (dashboard.status !== 200) throw new Error(`dashboard answered ${dashboard.status}`)
+    const idle = server.pid === undefined ? undefined : memoryOf(server.pid)
+
+    console.log(`wrk -t2 -c${CONNECTIONS} -d${seconds}s on ${process.platform}, node ${process.version}`)
+    wrk(`http://127.0.0.1:${helloPort}/`, 2)
+    const ceiling = wrk(`http://127.0.0.1:${helloPort}/`, seconds)
+    console.log(`hello-world (bare Fastify)   ${ceiling.toFixed(0).padStart(8)} req/s`)
+    wrk(`${base}/healthz`, 2)
+    const health = wrk(`${base}/healthz`, seconds)
+    console.log(
+      `GET /healthz                 ${health.toFixed(0).padStart(8)} req/s  (${(health / ceiling).toFixed(2)} × ceiling)`,
+    )
+    wrk(`${base}/admin`, 2, [`Cookie: ${cookie}`])
+    const page = wrk(`${base}/admin`, seconds, [`Cookie: ${cookie}`])
+    const ratio = page / ceiling
+    console.log(
+      `GET /admin (dashboard)       ${page.toFixed(0).padStart(8)} req/s  (${ratio.toFixed(2)} × ceiling; target ≥ 0.5)`,
+    )
+    if (server.pid !== undefined) {
+      const mem = memoryOf(server.pid)
+      console.log(
+        `server RSS: ${idle?.rss.toFixed(0)} MB idle, ${mem.rss.toFixed(0)} MB after load, peak ${mem.peak.toFixed(0)} MB (target < 150 MB)`,
+      )
+    }
+  } finally {
+    await Promise.all([stop(server), stop(hello)])
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
