@@ -62,7 +62,7 @@ export function assembleCells(read: ReadResult, year: number | null): AssembledC
       })
     } else if (row.table === 't3') {
       row.values.forEach((v, i) => {
-        const column = FORMATS[format].t3.columns[i]
+        const column = FORMATS[format].t3.columns[row.columns?.[i] ?? i]
         if (column) put(`t3.${row.row}.${column.key}`, v)
       })
     }

@@ -181,6 +181,35 @@ describe('mapReport: rows', () => {
     })
   })
 
+  it('reads a 表三 text row of two values as 自然人 and 总计 when the blank cells were dropped', () => {
+    const report = mapReport(
+      lines(
+        ...T3_HEAD,
+        '一、本年新收政府信息公开申请数量',
+        '26',
+        '26',
+        '二、上年结转政府信息公开申请数量',
+        '0',
+        '0',
+        '0',
+        '0',
+        '0',
+        '0',
+        '0',
+        '（一）予以公开',
+        '26',
+        '26',
+      ),
+      'text',
+    )
+    expect(report.cells['t3.new_received.natural_person']).toBe(26)
+    expect(report.cells['t3.new_received.total']).toBe(26)
+    expect(report.cells['t3.new_received.commercial_enterprise']).toBeUndefined()
+    expect(report.missing).toContain('t3.new_received.commercial_enterprise')
+    // The last row is where the text ends: cut, so its values stay in order.
+    expect(report.cells['t3.granted.commercial_enterprise']).toBe(26)
+  })
+
   it('does not take the 表三 column header 其他 or 总计 for the rows 3.其他 and （七）总计', () => {
     const report = mapReport(
       lines(

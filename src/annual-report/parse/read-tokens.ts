@@ -22,6 +22,8 @@ export interface RawRow {
   values: CellValue[]
   /** The format whose label this is, when the other format lacks it. */
   signal?: FormatKey
+  /** Columns the values stand in, when not the first ones (a text row whose blank cells were dropped). */
+  columns?: number[]
 }
 
 export type FormatCounts = Record<FormatKey, number>
@@ -48,6 +50,8 @@ interface Pending {
   row: RawRow
   expected: number
   signal?: FormatKey
+  /** Values came from table cells (not flattened text). */
+  fromTable?: boolean
 }
 
 /** Read sections, 表二/三/四 rows and 表四's values out of the tokens. */
@@ -68,9 +72,14 @@ export function readTokens(tokens: readonly Token[]): ReadResult {
   let lastHeaderKey = ''
   let headerHit = false
 
-  const finish = (): void => {
+  const finish = (atEnd = false): void => {
     if (pending && pending.row.values.length > 0) {
       pending.row.values = pending.row.values.slice(0, pending.expected)
+      // Copied text drops empty cells: a 表三 row ended by the next label after two values is 自然人 and 总计
+      // with the five 法人或其他组织 cells left out (002's layout). At the end of a cut text the row is just cut.
+      if (pending.row.table === 't3' && !pending.fromTable && !atEnd && pending.row.values.length === 2) {
+        pending.row.columns = [0, T3_WIDTH - 1]
+      }
       result.rows.push(pending.row)
       if (pending.signal) result.signals[pending.signal]++
     }
@@ -96,6 +105,7 @@ export function readTokens(tokens: readonly Token[]): ReadResult {
   const onValue = (value: CellValue, token: Token): boolean => {
     if (pending) {
       pending.row.values.push(value)
+      pending.fromTable = token.inTable
       // In flattened text nothing marks the end of a row but the count; a table row ends at its last cell.
       if (!token.inTable && pending.row.values.length >= pending.expected) finish()
       return true
@@ -250,7 +260,7 @@ export function readTokens(tokens: readonly Token[]): ReadResult {
     // waiting for its values in the next row; anything else ends with its row.
     if (token.rowEnd && !waitsForValues()) finish()
   }
-  finish()
+  finish(true)
   return result
 }
 
