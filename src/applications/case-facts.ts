@@ -46,8 +46,11 @@ export interface CaseFacts {
   problems: ClockProblem[]
 }
 
-/** Folds the log; throws `DomainError('invalid_input')` when it does not start with `received`. */
-export function foldCaseEvents(events: readonly ClockEvent[]): CaseFacts {
+/**
+ * Folds the log; throws `DomainError('invalid_input')` when it does not start with `received`.
+ * `maxExtensionWorkingDays` is the statutory 20 (条例第三十三条第二款) unless the rules say otherwise.
+ */
+export function foldCaseEvents(events: readonly ClockEvent[], maxExtensionWorkingDays = 20): CaseFacts {
   const first = events[0]
   if (first?.type !== 'received') {
     throw new DomainError('invalid_input', '案件事件记录必须以“收到申请”开始')
@@ -63,7 +66,7 @@ export function foldCaseEvents(events: readonly ClockEvent[]): CaseFacts {
       continue
     }
     lastOn = event.on
-    const code = apply(facts, event, i)
+    const code = apply(facts, event, i, maxExtensionWorkingDays)
     if (code !== undefined) facts.problems.push(clockProblem(code, i))
   }
   return facts
@@ -85,7 +88,12 @@ function checkPlacement(facts: CaseFacts, event: ClockEvent, lastOn: IsoDate): P
 }
 
 // Records one event; returns a problem code when the event is refused.
-function apply(facts: CaseFacts, event: ClockEvent, index: number): ProblemCode | undefined {
+function apply(
+  facts: CaseFacts,
+  event: ClockEvent,
+  index: number,
+  maxExtension: number,
+): ProblemCode | undefined {
   switch (event.type) {
     case 'confirmed':
       if (!needsConfirmation(facts.channel)) return 'confirmation_not_needed'
@@ -117,7 +125,7 @@ function apply(facts: CaseFacts, event: ClockEvent, index: number): ProblemCode 
       return undefined
     }
     case 'extension_approved':
-      return applyExtension(facts, event, index)
+      return applyExtension(facts, event, index, maxExtension)
     case 'fee_notice_sent':
       if (facts.fee !== undefined) return 'second_fee_notice'
       facts.fee = {
@@ -168,10 +176,11 @@ function applyExtension(
   facts: CaseFacts,
   event: ClockEventOf<'extension_approved'>,
   index: number,
+  maxExtension: number,
 ): ProblemCode | undefined {
   // 条例第三十三条第二款: extended once, by at most 20 working days.
   if (facts.extension !== undefined) return 'second_extension'
-  if (!Number.isSafeInteger(event.workingDays) || event.workingDays < 1 || event.workingDays > 20) {
+  if (!Number.isSafeInteger(event.workingDays) || event.workingDays < 1 || event.workingDays > maxExtension) {
     return 'extension_out_of_range'
   }
   facts.extension = {

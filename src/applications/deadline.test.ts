@@ -183,6 +183,25 @@ describe('consultation pause (条例第三十二条、第三十三条第三款)'
     expect(paused.at(-1)).toBe('2025-06-25')
     expect(paused).toHaveLength(15)
   })
+  it('keeps the clock paused while any of two overlapping consultations is open (第三十二条 and 第三十四条)', () => {
+    // Third party 06-10…06-20 and another agency 06-16…06-25: the union (06-10, 06-25] is left out, so the
+    // due date is the same 07-16 as with one consultation over that span.
+    const twoOpen: ClockEvent[] = [
+      ...started,
+      { type: 'consultation_started', on: '2025-06-16', id: 'c2', party: 'other_agency' },
+      { type: 'consultation_answered', on: '2025-06-20', id: 'c1', objection: true },
+    ]
+    expect(derive(twoOpen).answer).toMatchObject({
+      state: 'paused',
+      pausedSince: '2025-06-16',
+      countedWorkingDays: 5,
+    })
+    const bothAnswered = derive([
+      ...twoOpen,
+      { type: 'consultation_answered', on: '2025-06-25', id: 'c2', objection: false },
+    ])
+    expect(bothAnswered.answer.due).toEqual({ status: 'due', date: '2025-07-16' })
+  })
 })
 
 describe('extension (条例第三十三条第二款)', () => {

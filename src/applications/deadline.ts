@@ -71,14 +71,18 @@ export interface DeriveOptions {
   explain?: boolean
 }
 
-/** Derives status, due dates, problems and explanation from a case log (linear in events and days). */
+/**
+ * Derives status, due dates, problems and explanation from a case log (linear in events and days).
+ * Events that break the statute's order are ignored and reported in `problems`; a log that does not start with
+ * `received` throws `DomainError('invalid_input')`, a malformed date throws `InvalidDateError`.
+ */
 export function deriveCaseClock(
   events: readonly ClockEvent[],
   calendar: HolidayCalendar,
   options: DeriveOptions = {},
 ): CaseClock {
   const rules = options.rules ?? DEFAULT_CLOCK_RULES
-  const facts = foldCaseEvents(events)
+  const facts = foldCaseEvents(events, rules.maxExtensionWorkingDays)
   const receipt = receiptDate(facts.channel, facts.arrivedOn, facts.confirmedOn)
   const received = receipt.status === 'known' ? receipt.date : null
   // Explicit literals rather than object spread, which is slow in this hot path (see bench/case-clock).
