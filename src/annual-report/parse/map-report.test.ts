@@ -140,6 +140,16 @@ describe('mapReport: rows', () => {
     expect(report.cells['t3.other_fee_unpaid.total']).toBe(4)
   })
 
+  it('counts a 表二 header printed again after its rows afresh (a repeated table)', () => {
+    const head = ['第二十条第（一）项', '信息内容', '本年制发件数', '本年废止件数', '现行有效件数']
+    const report = mapReport(
+      lines(...head, '规章', '1', '2', '3', ...head.slice(1), '行政规范性文件', '4', '5', '6'),
+      'text',
+    )
+    expect(report.cells['t2.art20_1.normative_documents.currently_valid']).toBe(6)
+    expect(report.extraRows).toEqual([])
+  })
+
   it('joins a label split into pieces too short to recognise (行政 / 许可, 第二十条 / 第（六）项 inside 表二)', () => {
     const report = mapReport(
       lines(

@@ -69,6 +69,7 @@ export function readTokens(tokens: readonly Token[]): ReadResult {
   let block: string | null = null
   let pending: Pending | null = null
   const headerWidth = new Map<string, number>()
+  const rowsRead = new Set<string>()
   let lastHeaderKey = ''
   let headerHit = false
 
@@ -206,6 +207,11 @@ export function readTokens(tokens: readonly Token[]): ReadResult {
     const columns = matchT2Columns(block, key)
     if (columns.length > 0) {
       finish()
+      // A header printed again after rows (a repeated table) is counted afresh, not added to the first.
+      if (rowsRead.has(block)) {
+        rowsRead.delete(block)
+        headerWidth.delete(block)
+      }
       // A header cell repeated by colspan expansion counts once.
       if (key !== lastHeaderKey) headerWidth.set(block, (headerWidth.get(block) ?? 0) + 1)
       lastHeaderKey = key
@@ -218,6 +224,7 @@ export function readTokens(tokens: readonly Token[]): ReadResult {
     }
     const row = matchT2Row(block, key)
     if (!row) return false
+    rowsRead.add(block)
     start({ table: 't2', block, row: row.row, label: key, values: [] }, blockWidth(block), row.signal)
     return true
   }
