@@ -1,7 +1,7 @@
 // PDF text geometry: the text items pdfjs reports (a string at a position) grouped into chunks (runs of text
 // printed together) and lines (chunks sharing a vertical centre). Coordinates are points, y grows downwards,
 // and `gy` orders lines across pages, so a table continued on the next page reads as one.
-import { tightCjk } from './cjk-text.ts'
+import { joinPieces, tightCjk } from './cjk-text.ts'
 
 /** One text item as pdfjs reports it, in PDF user space (y grows upwards, baseline at `y`). */
 export interface PdfTextItem {
@@ -154,4 +154,22 @@ function isPageNumber(line: Line, pageIndex: number, pageHeight: number): boolea
   const y = line.gy - pageIndex * PAGE_STRIDE
   const inMargin = y < 0.1 * pageHeight || y > 0.88 * pageHeight
   return inMargin && line.chunks.length === 1 && PAGE_NUMBER.test(line.chunks[0]?.text ?? '')
+}
+
+/**
+ * The text of a line: pieces printed close together join as one text; a wide gap (two em or more, as between
+ * a label and its value, 索引号 … 014314799/2024-00002) stays a space so the two can be told apart.
+ */
+export function lineText(line: Line): string {
+  let text = ''
+  let previous: Chunk | null = null
+  for (const chunk of line.chunks) {
+    const gap = previous ? chunk.left - previous.right : 0
+    text =
+      previous && gap >= 2 * Math.min(chunk.size, previous.size)
+        ? `${text} ${chunk.text}`
+        : joinPieces(text, chunk.text)
+    previous = chunk
+  }
+  return text
 }

@@ -89,6 +89,19 @@ describe('pagesToBlocks', () => {
     ])
   })
 
+  it('keeps a wide gap between a metadata label and its value as a space', () => {
+    const blocks = pagesToBlocks([
+      {
+        ...A4,
+        items: [item('索引号', 80, 760), item('014314799/2024-00002', 160, 760), item('主题分类', 80, 740)],
+      },
+    ])
+    expect(blocks).toEqual([
+      { kind: 'text', text: '索引号 014314799/2024-00002' },
+      { kind: 'text', text: '主题分类' },
+    ])
+  })
+
   it('gives no blocks for pages without text (a scanned report)', () => {
     expect(pagesToBlocks([{ ...A4, items: [] }])).toEqual([])
   })

@@ -2,7 +2,7 @@
 // apart from their label ("规章   0   0   0"), takes in the caption and header lines above them, and stops at a
 // section heading or a full-width paragraph line, on whichever page that comes.
 import { joinPieces } from './cjk-text.ts'
-import type { Line } from './pdf-geometry.ts'
+import { lineText, type Line } from './pdf-geometry.ts'
 
 export type Region = { kind: 'table'; lines: Line[] } | { kind: 'text'; lines: Line[] }
 
@@ -92,7 +92,7 @@ export function paragraphs(lines: Line[], bodySize: number): string[] {
   const result: string[] = []
   let previous: Line | null = null
   for (const line of lines) {
-    const text = line.chunks.map((c) => c.text).reduce(joinPieces, '')
+    const text = lineText(line)
     if (previous && continuesParagraph(previous, line, widths, bodySize)) {
       result[result.length - 1] = joinPieces(result.at(-1) ?? '', text)
     } else {
@@ -111,6 +111,8 @@ function continuesParagraph(
 ): boolean {
   const sameSize = Math.abs(previous.size - line.size) <= 0.1 * line.size
   if (!sameSize) return false
+  // A label-and-value line (索引号 … 014314799/2024-00002) is a line of its own, not wrapped prose.
+  if (largestGap(previous) >= 2 * previous.size || largestGap(line) >= 2 * line.size) return false
   const isTitle = line.size >= 1.15 * bodySize
   if (isTitle) return line.page === previous.page
   const first = line.chunks[0]?.text ?? ''

@@ -3,7 +3,7 @@
 // Cells follow the SourceBlock contract: a label spanning several label columns repeats rightwards, a value
 // column with nothing printed in a row is ''.
 import { joinPieces } from './cjk-text.ts'
-import { centre, type Chunk, type Line } from './pdf-geometry.ts'
+import { centre, lineText, type Chunk, type Line } from './pdf-geometry.ts'
 import { isDataLine } from './pdf-regions.ts'
 import {
   columnCentre,
@@ -34,10 +34,6 @@ export function regionBlocks(lines: Line[]): SourceBlock[] {
     }
   }
   return blocks
-}
-
-function lineText(line: Line): string {
-  return line.chunks.map((c) => c.text).reduce(joinPieces, '')
 }
 
 /**
