@@ -5,6 +5,7 @@
 //   2026: 元旦 01-01…01-03, work Sun 01-04; 春节 02-15…02-23, work Sat 02-14 and Sat 02-28; 国庆 10-01…10-07,
 //         work Sun 09-20 and Sat 10-10.
 // The first day of a period is not counted (民法典第二百零一条).
+import chineseDays from 'chinese-days'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
@@ -127,6 +128,19 @@ describe('countWorkingDays', () => {
         if (n > 0) expect(isWorkingDay(calendar, due)).toBe(true)
       }),
       { numRuns: 500 },
+    )
+  })
+
+  it("agrees with the chinese-days package's own findWorkday on every known year (an independent implementation)", () => {
+    // findWorkday silently treats unknown years as plain weeks, so the comparison stays inside 2004–2026.
+    const first = toDayNumber('2004-01-01')
+    const last = toDayNumber('2026-10-31')
+    fc.assert(
+      fc.property(fc.integer({ min: first, max: last }), fc.integer({ min: 1, max: 40 }), (day, n) => {
+        const date = fromDayNumber(day)
+        expect(addWorkingDays(calendar, date, n)).toBe(chineseDays.findWorkday(n, date))
+      }),
+      { numRuns: 300 },
     )
   })
 })
