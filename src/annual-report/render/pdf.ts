@@ -16,6 +16,12 @@ const BODY_SIZE = TYPE_SIZE_PT.三号
 // Exact 公文 line pitch (22 lines per page) less the font's own line height gives pdfkit's line gap.
 const BODY_LINE_GAP = bodyLinePitchPt(GONGWEN_A4) - BODY_SIZE * 1.32
 
+// Room between the prose above a table and its top rule, so the two never read as one block.
+const TABLE_GAP = BODY_SIZE * 0.75
+
+// Height of a table's first rows (a 表二 block, or 表三's header and first rows) kept with the text above it.
+const TABLE_START_ROOM = 150
+
 /** Starts a new page when fewer than `needed` points remain in the text area. */
 function ensureRoom(pdf: GongwenPdf, needed: number): void {
   if (pdf.doc.y + needed > pdf.area.bottom) pdf.addPage()
@@ -50,12 +56,21 @@ export async function renderPdf(report: AnnualReport): Promise<Buffer> {
   writeTitle(pdf, layout.title)
   for (const m of layout.metadata) writeParagraph(pdf, `${m.label}: ${m.value}`, { size: TYPE_SIZE_PT.小四 })
   for (const section of layout.sections) {
-    // A heading never sits alone at the foot of a page: keep room for it and two lines after it.
+    // A heading never sits alone at the foot of a page; a table section's heading and short prose (…见下表。)
+    // move with the table's first rows.
     ensureRoom(pdf, BODY_SIZE * 5)
+    if (section.table && section.paragraphs.length <= 2) {
+      pdf.doc.font(PDF_FONT.regular).fontSize(BODY_SIZE)
+      const prose = section.paragraphs.reduce(
+        (h, p) => h + pdf.doc.heightOfString(p, { width: pdf.area.width }),
+        0,
+      )
+      ensureRoom(pdf, BODY_SIZE * 2 + prose + TABLE_START_ROOM)
+    }
     writeParagraph(pdf, section.heading, { bold: true })
     for (const p of section.paragraphs) writeParagraph(pdf, p)
     if (section.table) {
-      const y = drawPdfTable(pdf.doc, section.table, pdf.doc.y + 4, {
+      const y = drawPdfTable(pdf.doc, section.table, pdf.doc.y + TABLE_GAP, {
         x: pdf.area.left,
         width: pdf.area.width,
         pageTop: pdf.area.top,
