@@ -80,12 +80,6 @@ export const IGNORED_ELEMENTS = new Set([
   'video',
 ])
 
-export function isElement(node: DomNode, name?: string): boolean {
-  return (
-    (node.type === 'tag' || node.type === 'script' || node.type === 'style') && (!name || node.name === name)
-  )
-}
-
 /** Depth-first search for descendants by element name, not entering nested elements of `stopAt`. */
 export function findAll(node: DomNode, name: string, stopAt?: string): DomNode[] {
   const found: DomNode[] = []
