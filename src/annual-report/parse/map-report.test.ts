@@ -266,6 +266,24 @@ describe('mapReport: sections', () => {
   })
 })
 
+describe('mapReport: title', () => {
+  it('takes the title from the page metadata over a sidebar link to another year', () => {
+    const report = mapReport(
+      lines(
+        '相关链接：某某局2022年政府信息公开工作年度报告',
+        '标题：某某局2023年政府信息公开工作年度报告',
+        '一、总体情况',
+      ),
+      'html',
+    )
+    expect(report).toMatchObject({
+      title: '某某局2023年政府信息公开工作年度报告',
+      year: 2023,
+      agency: '某某局',
+    })
+  })
+})
+
 describe('mapReport: PDF table rows', () => {
   const head: SourceBlock = { kind: 'text', text: '三、收到和处理政府信息公开申请情况' }
   const values = ['2', '0', '0', '0', '0', '0', '2']

@@ -1,7 +1,8 @@
 /**
- * Title, report year and agency. The title is the first short line before the body that names a year and
- * a 年度报告 (`秦州区天水郡街道2021年政府信息公开工作年度报告`); the agency is what precedes the year. A cut
- * text with no title falls back to the statistics period (统计期限…YYYY年1月1日) or the first year in 总体情况.
+ * Title, report year and agency. The title is the page's metadata 标题 when it names a year and a 年度报告,
+ * else the first short line before the body that does (`秦州区天水郡街道2021年政府信息公开工作年度报告`);
+ * the agency is what precedes the year. A cut text with no title falls back to the statistics period
+ * (统计期限…YYYY年1月1日) or the first year in 总体情况.
  */
 import { toHalfWidth } from './normalize.ts'
 import type { SourceBlock } from './source.ts'
@@ -18,6 +19,8 @@ const YEAR = /(\d{4})\s*年/
 
 /** Find the title among the blocks before the body, or in the metadata title. */
 export function readTitle(preamble: readonly SourceBlock[], metadataTitle: string | undefined): ReportTitle {
+  // The page's own 标题/名称 beats the first title-like line, which on a whole page may be a sidebar link.
+  if (metadataTitle && TITLE.test(toHalfWidth(metadataTitle))) return fromTitle(metadataTitle.trim())
   for (const block of preamble) {
     const texts = block.kind === 'text' ? [block.text] : block.rows.flat()
     for (const raw of texts) {
@@ -25,7 +28,6 @@ export function readTitle(preamble: readonly SourceBlock[], metadataTitle: strin
       if (text.length <= MAX_TITLE && TITLE.test(toHalfWidth(text))) return fromTitle(text)
     }
   }
-  if (metadataTitle && TITLE.test(toHalfWidth(metadataTitle))) return fromTitle(metadataTitle.trim())
   return { title: null, year: null, agency: null }
 }
 
