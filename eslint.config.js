@@ -4,25 +4,40 @@ import tseslint from 'typescript-eslint'
 
 const MODULES = ['annual-report', 'applications', 'appeals', 'calendar', 'catalogue', 'accounts', 'search', 'documents']
 
-/** Domain modules may not reach into the web or CLI layers, nor into another module's internals. */
-const moduleBoundaries = MODULES.map((mod) => ({
-  files: [`src/${mod}/**/*.ts`, `src/${mod}/**/*.tsx`],
-  rules: {
-    'no-restricted-imports': [
-      'error',
-      {
-        patterns: [
-          { group: ['**/web/**', '**/cli/**'], message: 'Domain modules must not import web/ or cli/.' },
-          { group: ['fastify', '@fastify/*'], message: 'HTTP belongs in src/web/.' },
-          ...MODULES.filter((m) => m !== mod).map((m) => ({
-            group: [`**/${m}/*`, `!**/${m}/index.ts`],
-            message: `Import ${m} only through its index.ts.`,
-          })),
-        ],
-      },
-    ],
+/** Public surfaces other modules may import: each module's index.ts, plus the report formats (shared data). */
+const PUBLIC_SURFACES = { 'annual-report': ['index.ts', 'formats/index.ts'] }
+
+/** Import patterns a domain module may not use: web/, cli/, HTTP packages and other modules' internals. */
+function boundaryPatterns(mod) {
+  return [
+    { group: ['**/web/**', '**/cli/**'], message: 'Domain modules must not import web/ or cli/.' },
+    { group: ['fastify', '@fastify/*'], message: 'HTTP belongs in src/web/.' },
+    ...MODULES.filter((m) => m !== mod).map((m) => {
+      const allowed = (PUBLIC_SURFACES[m] ?? ['index.ts']).map((f) => f.replace(/[.]/g, '\\.')).join('|')
+      return {
+        regex: `(^|/)${m}/(?!(${allowed})$)`,
+        message: `Import ${m} only through its index.ts.`,
+      }
+    }),
+  ]
+}
+
+/** Pure rule files additionally may not touch the database (only *.queries.ts, *.table.ts and operations/ do). */
+const PURE_PATTERNS = [{ group: ['kysely', '**/storage/**'], message: 'Pure domain files must not touch the database.' }]
+const IMPURE_FILES = ['**/*.queries.ts', '**/*.table.ts', '**/operations/**', '**/*.test.ts', '**/*.test.tsx']
+
+// Flat config: a later block's rule replaces an earlier one, so the pure-file block repeats the boundaries.
+const moduleBoundaries = MODULES.flatMap((mod) => [
+  {
+    files: [`src/${mod}/**/*.ts`, `src/${mod}/**/*.tsx`],
+    rules: { 'no-restricted-imports': ['error', { patterns: boundaryPatterns(mod) }] },
   },
-}))
+  {
+    files: [`src/${mod}/**/*.ts`, `src/${mod}/**/*.tsx`],
+    ignores: IMPURE_FILES,
+    rules: { 'no-restricted-imports': ['error', { patterns: [...boundaryPatterns(mod), ...PURE_PATTERNS] }] },
+  },
+])
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'data/**', 'coverage/**', 'bench/out/**', '**/fixtures/**'] },
@@ -51,20 +66,4 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   ...moduleBoundaries,
-  {
-    // Pure rule files: no SQL builder and no storage (only *.queries.ts and operations/ touch the database).
-    files: ['src/*/**/*.ts'],
-    ignores: ['src/storage/**', 'src/web/**', 'src/cli/**', '**/*.queries.ts', '**/*.table.ts', '**/operations/**', '**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['kysely', '**/storage/**'], message: 'Pure domain files must not touch the database.' },
-            { group: ['**/web/**', '**/cli/**'], message: 'Domain modules must not import web/ or cli/.' },
-          ],
-        },
-      ],
-    },
-  },
 )
