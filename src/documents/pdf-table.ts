@@ -31,6 +31,19 @@ export interface PdfTableOptions {
 const PADDING = 3
 const LINE_GAP = 1
 
+// Smallest size a number is shrunk to so that it stays on one line.
+const MIN_FIT_SIZE = 6
+
+/**
+ * The type size for a cell's text: a number or other unbreakable word wider than its cell (517645 in a
+ * two-character value column) is set smaller to stay on one line rather than break between digits.
+ */
+function fittedSize(doc: PdfDocument, text: string, width: number, size: number): number {
+  if (/[\s\u3000-\u9fff\uff00-\uffef]/.test(text)) return size
+  const natural = doc.fontSize(size).widthOfString(text)
+  return natural <= width ? size : Math.max(MIN_FIT_SIZE, Math.floor((size * width * 10) / natural) / 10)
+}
+
 /** The rows of a page slice, with the header first when it is repeated. */
 function sliceRows(grid: TableGrid, slice: PdfTablePageSlice): number[] {
   const rows: number[] = []
@@ -85,10 +98,10 @@ export function drawPdfTable(doc: PdfDocument, grid: TableGrid, y: number, optio
   const layout = layoutPdfTable(grid, options.width, {
     padding: PADDING,
     minRowHeight: options.fontSizePt * 1.9,
-    measure: (text, width, isSmall) =>
-      doc
-        .fontSize(isSmall ? small : options.fontSizePt)
-        .heightOfString(text || ' ', { width, lineGap: LINE_GAP }),
+    measure: (text, width, isSmall) => {
+      const size = fittedSize(doc, text, width, isSmall ? small : options.fontSizePt)
+      return doc.fontSize(size).heightOfString(text || ' ', { width, lineGap: LINE_GAP })
+    },
   })
   const slices = paginateRows(grid, layout, {
     first: options.pageBottom - y,
@@ -141,9 +154,8 @@ function drawPage(
     const isHeader = part.placed.row < options.headerRows
     if ((!isHeader && options.textPart.get(part.placed) !== part) || part.placed.cell.text === '') continue
     const { cell } = part.placed
-    const size = cell.small === true ? options.small : options.fontSizePt
     const width = cellWidth(layout, part.placed) - 2 * PADDING
-    doc.fontSize(size)
+    doc.fontSize(fittedSize(doc, cell.text, width, cell.small === true ? options.small : options.fontSizePt))
     const textHeight = doc.heightOfString(cell.text, { width, lineGap: LINE_GAP })
     const x = options.x + (layout.columnEdges[part.placed.col] ?? 0) + PADDING
     const top = part.top + Math.max(PADDING, (part.height - textHeight) / 2)

@@ -58,4 +58,13 @@ describe('renderPdf', () => {
       }
     },
   )
+
+  it.skipIf(!hasPdftotext)(`keeps a number wider than its column on one line${needsPdftotext}`, async () => {
+    const report = buildConsistentReport('gov2021', 4)
+    report.cells['t3.new_received.natural_person'] = 5176453
+    report.cells['t4.count.review_total'] = 123456
+    const words = extract(await renderPdf(report)).split(/\s+/)
+    expect(words).toContain('5176453')
+    expect(words).toContain('123456')
+  })
 })
