@@ -60,7 +60,11 @@ function wrk(url: string, seconds: number, headers: string[] = []): number {
   return rps
 }
 
-/** Log in through the real form (CSRF cookie and token, then the password) and return the session cookie. */
+/**
+ * Log in through the real form (CSRF cookie and token, then the password) and return the cookie header a
+ * browser would send afterwards: the session and the CSRF secret (without the latter every page would mint
+ * a new secret, which a browser never makes the server do).
+ */
 async function login(base: string): Promise<string> {
   const page = await fetch(`${base}/admin/login`)
   const csrfCookie = (page.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
@@ -73,7 +77,7 @@ async function login(base: string): Promise<string> {
   })
   const session = response.headers.getSetCookie().find((c) => c.startsWith('gk_session='))
   if (session === undefined) throw new Error(`login failed with ${response.status}`)
-  return session.split(';')[0] ?? ''
+  return `${session.split(';')[0] ?? ''}; ${csrfCookie}`
 }
 
 function stop(child: ChildProcess): Promise<void> {

@@ -176,4 +176,24 @@ describeDb('console behaviour', () => {
     const openapi = await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })
     expect(openapi.json()).toMatchObject({ openapi: '3.1.0', paths: { '/agencies': {}, '/users': {} } })
   })
+
+  it('shows dashboard counts that follow a write made through the API at once', async () => {
+    const agency = await buildAgency(t.db)
+    const { user } = await buildUser(t.db, { agency, roles: ['agency_admin'] })
+    const cookie = await sessionCookie(t.db, user)
+    const count = async () => {
+      const page = await app.inject({ method: 'GET', url: '/admin', headers: { cookie } })
+      return /可查看的机构<\/dt><dd>(\d+)<\/dd>/.exec(page.body)?.[1]
+    }
+    expect(await count()).toBe('1')
+    const csrf = await fetchCsrf(app, cookie, '/api/v1/csrf-token')
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/agencies',
+      headers: { cookie: csrf.cookie, 'x-csrf-token': csrf.token },
+      payload: { parentId: agency.id, name: '计数用下级机构', kind: 'department' },
+    })
+    expect(created.statusCode).toBe(201)
+    expect(await count()).toBe('2')
+  })
 })

@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Config } from '../config.ts'
 import type { DB } from '../storage/index.ts'
 import { registerAdminRoutes } from './admin/routes.ts'
+import { registerScopeCountInvalidation } from './admin/dashboard/scope-counts.ts'
 import { registerApiRoutes } from './api/routes.ts'
 import { registerPortalRoutes } from './portal/home.tsx'
 import { ASSET_DIR, ASSET_PREFIX } from './shared/assets.ts'
@@ -36,6 +37,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerCookieFlags(app, options.config.secureCookies)
   registerErrorHandling(app)
   registerSecurityHeaders(app)
+  // Root level, so writes through the API clear the console's cached counts too.
+  registerScopeCountInvalidation(app)
   await app.register(fastifyCookie)
   await app.register(fastifyFormbody)
   await app.register(fastifyStatic, {

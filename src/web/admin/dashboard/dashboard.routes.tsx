@@ -1,16 +1,10 @@
 // GET /admin: the dashboard: who the user is, for which agency, how much lies in its reach, and links to the
 // work it may do.
 import type { FastifyInstance } from 'fastify'
-import {
-  abilities,
-  agencyTarget,
-  listAgenciesFlat,
-  listUsers,
-  ROLE_LABELS,
-  type Actor,
-} from '../../../accounts/index.ts'
+import { abilities, agencyTarget, ROLE_LABELS, type Actor } from '../../../accounts/index.ts'
 import type { DB } from '../../../storage/index.ts'
 import { actorOf, requireActor, sendConsolePage } from '../console-page.tsx'
+import { scopeCounts } from './scope-counts.ts'
 
 interface DashboardProps {
   readonly actor: Actor
@@ -106,13 +100,8 @@ export function registerDashboardRoutes(app: FastifyInstance, db: DB): void {
   app.get('/', { preHandler: requireActor }, async (request, reply) => {
     const actor = actorOf(request)
     const may = abilities(actor, agencyTarget({ id: actor.agencyId, path: actor.agencyPath }))
-    const [agencies, users] = await Promise.all([
-      listAgenciesFlat(db, actor),
-      may['user.view'] ? listUsers(db, actor, { pageSize: 1 }) : Promise.resolve(null),
-    ])
-    const body = (
-      <Dashboard actor={actor} agencyCount={agencies.length} userCount={users?.total ?? null} may={may} />
-    )
+    const counts = await scopeCounts(db, actor, may['user.view'])
+    const body = <Dashboard actor={actor} agencyCount={counts.agencies} userCount={counts.users} may={may} />
     return sendConsolePage(request, reply, { title: '工作台', body })
   })
 }
