@@ -95,8 +95,9 @@ export default async function serverBench(args: string[]): Promise<void> {
     execFileSync('wrk', ['--version'], { stdio: 'ignore' })
   } catch (err) {
     // wrk prints its version and exits 1; only a missing binary is fatal.
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT')
-      {throw new Error('wrk not found: apt-get install wrk')}
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new Error('wrk not found: apt-get install wrk')
+    }
   }
 
   const helloPort = await freePort()
