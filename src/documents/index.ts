@@ -27,9 +27,11 @@ export {
   TABLE_FONT,
   TITLE_FONT,
   cssFontFamily,
+  pdfFont,
   pdfFontBytes,
   primaryFamily,
   type FontStack,
+  type ParsedFont,
   type PdfFontWeight,
 } from './fonts.ts'
 

@@ -1,6 +1,6 @@
 // A pdfkit document set up as a 公文 page (GB/T 9704): A4, 版心 margins, embedded CJK font, page numbers.
 import PDFDocument from 'pdfkit'
-import { pdfFontBytes } from './fonts.ts'
+import { pdfFont, type ParsedFont } from './fonts.ts'
 import { GONGWEN_A4, mmToPt, pageNumberSide, pageNumberText, type PageGeometry } from './page-setup.ts'
 import type { PdfDocument } from './pdf-table.ts'
 
@@ -32,6 +32,15 @@ function textArea(page: PageGeometry): PdfTextArea {
     width: mmToPt(page.widthMm - page.marginLeftMm - page.marginRightMm),
     bottom: mmToPt(page.heightMm - page.marginBottomMm),
   }
+}
+
+/**
+ * Registers a font parsed once per process. pdfkit 0.20 takes a fontkit font where it takes bytes
+ * (`PDFFontFactory.open`), but @types/pdfkit only lists the byte and path forms, hence the widened signature.
+ */
+function registerParsedFont(doc: PdfDocument, name: string, font: ParsedFont): void {
+  const register = doc.registerFont.bind(doc) as unknown as (name: string, src: ParsedFont) => PdfDocument
+  register(name, font)
 }
 
 /** GB/T 9704 §7.5: `— N —` in 四号 type under the text area, outer side, one character in from its edge. */
@@ -75,8 +84,8 @@ export function createGongwenPdf(
     displayTitle: true,
     info: { Title: info.title, Author: info.author ?? '', Creator: 'Gongkai 公开' },
   })
-  doc.registerFont(PDF_FONT.regular, pdfFontBytes('regular'))
-  doc.registerFont(PDF_FONT.bold, pdfFontBytes('bold'))
+  registerParsedFont(doc, PDF_FONT.regular, pdfFont('regular'))
+  registerParsedFont(doc, PDF_FONT.bold, pdfFont('bold'))
   const chunks: Buffer[] = []
   doc.on('data', (chunk: Buffer) => chunks.push(chunk))
   const ended = new Promise<Buffer>((resolve, reject) => {
