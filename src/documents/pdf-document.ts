@@ -19,9 +19,9 @@ export interface PdfTextArea {
 export interface GongwenPdf {
   doc: PdfDocument
   area: PdfTextArea
-  /** Adds a page (its number is drawn) and moves to the top of its text area. */
+  /** Adds a page and moves to the top of its text area. */
   addPage: () => void
-  /** Ends the document and resolves with its bytes. */
+  /** Numbers the pages, ends the document and resolves with its bytes. */
   finish: () => Promise<Buffer>
 }
 
@@ -80,6 +80,7 @@ export function createGongwenPdf(
       bottom: mmToPt(page.marginBottomMm),
     },
     autoFirstPage: false,
+    bufferPages: true,
     lang: 'zh-CN',
     displayTitle: true,
     info: { Title: info.title, Author: info.author ?? '', Creator: 'Gongkai 公开' },
@@ -92,11 +93,8 @@ export function createGongwenPdf(
     doc.on('end', () => resolve(Buffer.concat(chunks)))
     doc.on('error', reject)
   })
-  let pages = 0
   const addPage = (): void => {
     doc.addPage()
-    pages += 1
-    drawPageNumber(doc, area, page, pages)
     doc.x = area.left
     doc.y = area.top
   }
@@ -106,6 +104,13 @@ export function createGongwenPdf(
     area,
     addPage,
     finish: () => {
+      // Numbers go on at the end, over every page, including those pdfkit added by itself when a paragraph
+      // ran over the page end (drawing them then would change the font mid-paragraph).
+      const range = doc.bufferedPageRange()
+      for (let i = range.start; i < range.start + range.count; i++) {
+        doc.switchToPage(i)
+        drawPageNumber(doc, area, page, i + 1)
+      }
       doc.end()
       return ended
     },

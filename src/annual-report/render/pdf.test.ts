@@ -67,4 +67,20 @@ describe('renderPdf', () => {
     expect(words).toContain('5176453')
     expect(words).toContain('123456')
   })
+
+  it.skipIf(!hasPdftotext)(
+    `numbers every page, also those a long section runs onto${needsPdftotext}`,
+    async () => {
+      const report = buildConsistentReport('gov2021', 5)
+      report.sections = {
+        ...report.sections,
+        s1_overview: '本机关认真贯彻落实政府信息公开条例。'.repeat(150),
+      }
+      const pages = extract(await renderPdf(report))
+        .split('\f')
+        .filter((p) => p.trim() !== '')
+      expect(pages.length).toBeGreaterThan(5)
+      pages.forEach((p, i) => expect(p.replace(/\s+/g, '')).toContain(`—${i + 1}—`))
+    },
+  )
 })
