@@ -51,4 +51,14 @@ describe('renderText', () => {
     expect(t4Values.filter((v) => v === TEXT_BLANK_CELL)).toHaveLength(1)
     expect(items).toContain('0')
   })
+
+  it('prints the catalogue metadata block as label: value lines under the title', () => {
+    const report = buildConsistentReport('gov2021', 5)
+    report.metadata = {
+      raw: { 索引号: '11330100MB0000000X/2025-00012', 主题分类: '' },
+      indexNo: '11330100MB0000000X/2025-00012',
+    }
+    const items = renderText(report).split('\n\n')
+    expect(items.slice(1, 3)).toEqual(['索引号: 11330100MB0000000X/2025-00012', '主题分类:'])
+  })
 })

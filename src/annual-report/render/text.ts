@@ -27,7 +27,7 @@ function tableLines(grid: TableGrid): string[] {
 export function renderText(report: AnnualReport): string {
   const layout = reportLayout(report)
   const items: string[] = [layout.title]
-  for (const { label, value } of layout.metadata) items.push(`${label}: ${value}`)
+  for (const { label, value } of layout.metadata) items.push(`${label}: ${value}`.trimEnd())
   for (const section of layout.sections) {
     items.push(section.heading, ...section.paragraphs)
     if (section.table) items.push(...tableLines(section.table))
