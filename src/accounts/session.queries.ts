@@ -1,4 +1,5 @@
 // SQL for sessions and failed-login counters.
+import { sql } from 'kysely'
 import type { DB } from '../storage/index.ts'
 
 export async function insertSession(
@@ -55,20 +56,36 @@ export async function findLoginAttempt(db: DB, username: string) {
   return db.selectFrom('login_attempts').selectAll().where('username', '=', username).executeTakeFirst()
 }
 
-export async function saveLoginFailure(
+/**
+ * Count one failed login atomically (concurrent attempts cannot lose an increment) and return the new count.
+ * A streak whose last failure is before `windowStartIso` starts again at 1.
+ */
+export async function incrementLoginFailures(
   db: DB,
-  row: { username: string; failure_count: number; last_failure_at: string; locked_until: string | null },
-): Promise<void> {
-  await db
+  username: string,
+  nowIso: string,
+  windowStartIso: string,
+): Promise<number> {
+  const row = await db
     .insertInto('login_attempts')
-    .values(row)
+    .values({ username, failure_count: 1, last_failure_at: nowIso, locked_until: null })
     .onConflict((oc) =>
       oc.column('username').doUpdateSet({
-        failure_count: row.failure_count,
-        last_failure_at: row.last_failure_at,
-        locked_until: row.locked_until,
+        failure_count: sql<number>`case when login_attempts.last_failure_at < ${windowStartIso} then 1
+          else login_attempts.failure_count + 1 end`,
+        last_failure_at: nowIso,
       }),
     )
+    .returning('failure_count')
+    .executeTakeFirstOrThrow()
+  return row.failure_count
+}
+
+export async function lockUsername(db: DB, username: string, untilIso: string): Promise<void> {
+  await db
+    .updateTable('login_attempts')
+    .set({ locked_until: untilIso })
+    .where('username', '=', username)
     .execute()
 }
 

@@ -68,6 +68,31 @@ describeDb('authenticate and sessions', () => {
     expect(audit.length).toBeGreaterThan(0)
   })
 
+  it('counts concurrent failures without losing any, so parallel guessing still locks', async () => {
+    const { user } = await buildUser(t.db)
+    await Promise.all(
+      Array.from({ length: LOCKOUT_THRESHOLD }, (_, i) =>
+        attempt(authenticate(t.db, { username: user.username, password: `parallel-${i}` })),
+      ),
+    )
+    expect(await attempt(authenticate(t.db, { username: user.username, password: TEST_PASSWORD }))).toBe(
+      'locked',
+    )
+  })
+
+  it('forgets a failure streak after a day without failures', async () => {
+    const { user } = await buildUser(t.db)
+    const day1 = new Date('2026-03-02T01:00:00.000Z')
+    for (let i = 0; i < LOCKOUT_THRESHOLD - 1; i++) {
+      await attempt(
+        authenticate(t.db, { username: user.username, password: 'bad-password-1' }, { now: day1 }),
+      )
+    }
+    const day2 = new Date(day1.getTime() + 25 * 3_600_000)
+    const next = { username: user.username, password: 'bad-password-1' }
+    expect(await attempt(authenticate(t.db, next, { now: day2 }))).toBe('unauthenticated')
+  })
+
   it('a success resets the failure count', async () => {
     const { user } = await buildUser(t.db)
     for (let i = 0; i < LOCKOUT_THRESHOLD - 1; i++) {

@@ -8,7 +8,8 @@ import {
   clearLoginFailures,
   deleteExpiredSessions,
   findLoginAttempt,
-  saveLoginFailure,
+  incrementLoginFailures,
+  lockUsername,
 } from '../session.queries.ts'
 import type { SessionPolicy } from '../session-token.ts'
 import { findCredentials, updateUserRow } from '../user.queries.ts'
@@ -48,17 +49,11 @@ async function recordFailure(
   now: Date,
 ): Promise<string | null> {
   return withTransaction(db, async (trx) => {
-    const prev = await findLoginAttempt(trx, username)
-    const fresh = prev && now.getTime() - Date.parse(prev.last_failure_at) < FAILURE_WINDOW_MS
-    const count = (fresh ? prev.failure_count : 0) + 1
+    const nowIso = isoNow(now)
+    const count = await incrementLoginFailures(trx, username, nowIso, isoPlus(nowIso, -FAILURE_WINDOW_MS))
     // At the threshold, and at every further failure (backoff), the username is locked again.
-    const lockedUntil = count >= LOCKOUT_THRESHOLD ? isoPlus(isoNow(now), LOCKOUT_MINUTES * 60_000) : null
-    await saveLoginFailure(trx, {
-      username,
-      failure_count: count,
-      last_failure_at: isoNow(now),
-      locked_until: lockedUntil,
-    })
+    const lockedUntil = count >= LOCKOUT_THRESHOLD ? isoPlus(nowIso, LOCKOUT_MINUTES * 60_000) : null
+    if (lockedUntil) await lockUsername(trx, username, lockedUntil)
     await recordAudit(
       trx,
       null,
