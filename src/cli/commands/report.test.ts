@@ -66,6 +66,8 @@ beforeAll(async () => {
     lateDate: ['report', 'check', f002, '--published-on', '2024-02-01', '--json'],
     toJson: ['report', 'convert', f003, '--to', 'json'],
     toDocx: ['report', 'convert', seedCopy, '--to', 'docx'],
+    toPdf: ['report', 'convert', f002, '--to', 'pdf', '-o', join(tmp, 'out.pdf')],
+    toHtml: ['report', 'convert', f002, '--to', 'html'],
   }
   const entries = await Promise.all(
     Object.entries(jobs).map(async ([k, args]) => [k, await gongkai(...args)] as const),
@@ -126,8 +128,8 @@ describe('gongkai report check', () => {
   })
 
   it('exits 1 on an arithmetic error and checks the carry-over against --previous', () => {
-    const { code, stdout } = run('broken')
-    expect(code).toBe(1)
+    const { code, stdout, stderr } = run('broken')
+    expect(code, stderr).toBe(1)
     expect(stdout).toMatch(
       /✗ 错误 \[T3-OUTCOME-SUM-2021\] 表三 自然人：三（七）=\d+，三（一）至三（六）3之和=\d+，差1/,
     )
@@ -143,16 +145,16 @@ describe('gongkai report check', () => {
 
   it('exits 2 with a plain message for a missing file, and still checks the other files', () => {
     const { code, stdout, stderr } = run('missing')
-    expect(code).toBe(2)
+    expect(code, stderr).toBe(2)
     expect(stderr).toMatch(/^gongkai report: cannot read .*no-such-report\.html: no such file$/m)
     expect(stderr).not.toMatch(/\n\s+at /)
     expect(stdout).toContain('秦州区天水郡街道')
   })
 
   it('exits 2 for a file that is not a report and for an impossible --published-on date', () => {
-    expect(run('notReport').code).toBe(2)
+    expect(run('notReport').code, run('notReport').stderr).toBe(2)
     expect(run('notReport').stderr).toMatch(/package\.json is not an annual report/)
-    expect(run('badDate').code).toBe(2)
+    expect(run('badDate').code, run('badDate').stderr).toBe(2)
     expect(run('badDate').stderr).toContain(
       '--published-on must be a date written YYYY-MM-DD, got "2022-02-30"',
     )
@@ -172,5 +174,15 @@ describe('gongkai report convert', () => {
     const out = join(tmp, 'seed.docx')
     expect(stderr.trim()).toBe(`wrote ${out}`)
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK')
+  })
+
+  it('writes PDF to -o and prints a standalone HTML page to stdout', () => {
+    const pdf = run('toPdf')
+    expect(pdf.code, pdf.stderr).toBe(0)
+    expect(readFileSync(join(tmp, 'out.pdf')).subarray(0, 5).toString()).toBe('%PDF-')
+    const html = run('toHtml')
+    expect(html.code, html.stderr).toBe(0)
+    expect(html.stdout).toMatch(/^<!DOCTYPE html>/i)
+    expect(html.stdout).toContain('沭阳县发展和改革局')
   })
 })
