@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import type { SqliteDatabase } from 'kysely'
 import pg from 'pg'
 import type { Config, DatabaseConfig } from '../config.ts'
 import type { Database, DB } from './database.ts'
@@ -35,11 +36,39 @@ export function openSqlite(file: string): SQLite.Database {
   return sqlite
 }
 
+/**
+ * Kysely asks the driver to prepare every query afresh; preparing costs more than running most of our
+ * indexed lookups. Keep prepared statements by SQL text (queries are built with bound parameters, so the set
+ * of texts is small) in a bounded map, oldest out first. SQLite re-prepares a cached statement itself after
+ * a schema change, and Kysely runs one query at a time on its single connection, so sharing is safe.
+ */
+export function withStatementCache(sqlite: SQLite.Database, limit = 500): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>()
+  return {
+    close: () => {
+      statements.clear()
+      sqlite.close()
+    },
+    prepare: (text: string) => {
+      let statement = statements.get(text)
+      if (statement === undefined) {
+        statement = sqlite.prepare(text)
+        if (statements.size >= limit) {
+          const oldest = statements.keys().next().value
+          if (oldest !== undefined) statements.delete(oldest)
+        }
+        statements.set(text, statement)
+      }
+      return statement
+    },
+  }
+}
+
 // PostgreSQL returns int8 (count(*), sum) as strings to avoid precision loss; every count we read is small.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v))
 
 function createDialect(database: DatabaseConfig, options: ConnectOptions): SqliteDialect | PostgresDialect {
-  if (database.engine === 'sqlite') return new SqliteDialect({ database: openSqlite(database.file) })
+  if (database.engine === 'sqlite') return new SqliteDialect({ database: withStatementCache(openSqlite(database.file)) })
   const pool = new pg.Pool({
     connectionString: database.url,
     max: options.pgPoolSize ?? 10,
