@@ -1,6 +1,6 @@
 // SQL for sessions and failed-login counters.
 import { sql } from 'kysely'
-import type { DB } from '../storage/index.ts'
+import { preparedQuery, type DB } from '../storage/index.ts'
 
 export async function insertSession(
   db: DB,
@@ -9,9 +9,8 @@ export async function insertSession(
   await db.insertInto('sessions').values(row).execute()
 }
 
-/** The session with what an Actor needs of its user and agency, in one query (it runs on every request). */
-export async function findSessionWithUser(db: DB, tokenHash: string) {
-  return db
+const sessionWithUser = preparedQuery((db, tokenHash: string) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .innerJoin('agencies', 'agencies.id', 'users.agency_id')
@@ -28,8 +27,12 @@ export async function findSessionWithUser(db: DB, tokenHash: string) {
       'agencies.path as agency_path',
       'agencies.name as agency_name',
     ])
-    .where('sessions.token_hash', '=', tokenHash)
-    .executeTakeFirst()
+    .where('sessions.token_hash', '=', tokenHash),
+)
+
+/** The session with what an Actor needs of its user and agency, in one query (it runs on every request). */
+export async function findSessionWithUser(db: DB, tokenHash: string) {
+  return (await sessionWithUser(db, tokenHash))[0]
 }
 
 export async function touchSession(db: DB, id: number, lastSeenAt: string): Promise<void> {

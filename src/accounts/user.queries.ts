@@ -1,7 +1,7 @@
 // SQL for users and their roles.
 import { sql } from 'kysely'
 import type { SqlBool } from 'kysely'
-import type { DB } from '../storage/index.ts'
+import { preparedQuery, type DB } from '../storage/index.ts'
 import type { ListScope } from './policy.ts'
 import { isRole, type Role } from './role.ts'
 import { agencyScopeWhere } from './scope.queries.ts'
@@ -36,8 +36,13 @@ function selectUsers(db: DB) {
 }
 
 /** The roles of one user. */
+const rolesOfUser = preparedQuery((db, userId: number) =>
+  db.selectFrom('user_roles').select('role').where('user_id', '=', userId),
+)
+
+/** One user's roles (runs on every request, through the session lookup). */
 export async function findRoles(db: DB, userId: number): Promise<Role[]> {
-  return (await rolesByUser(db, [userId])).get(userId) ?? []
+  return (await rolesOfUser(db, userId)).map((r) => r.role).filter(isRole)
 }
 
 async function rolesByUser(db: DB, userIds: readonly number[]): Promise<Map<number, Role[]>> {

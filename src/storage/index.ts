@@ -12,6 +12,8 @@ export type { ConnectOptions } from './connect.ts'
 export { migrateDown, migrateToLatest, MIGRATIONS } from './migrate.ts'
 /** Run a function in one transaction, joining the caller's transaction if there is one. */
 export { withTransaction } from './transaction.ts'
+/** A hot query compiled once per engine and run with new parameter values. */
+export { preparedQuery } from './prepared-query.ts'
 /** The engine behind a Kysely instance. */
 export { engineOf } from './dialects/engine.ts'
 export type { Engine } from './dialects/engine.ts'
