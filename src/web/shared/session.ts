@@ -8,10 +8,43 @@ import { cookieOptions } from './cookies.ts'
 
 export const SESSION_COOKIE = 'gk_session'
 
+/**
+ * How long a resolved session is reused without asking the database again. Every console page would
+ * otherwise start with the session and role lookups; within this window they are served from memory. Any
+ * state-changing request through this process (logout, password change, role change, …) clears the cache,
+ * so this process sees such a change at once; another process sees it within this window.
+ */
+const ACTOR_CACHE_MS = 2_000
+const ACTOR_CACHE_MAX = 10_000
+
+class ActorCache {
+  private readonly entries = new Map<string, { readonly at: number; readonly actor: Actor }>()
+
+  get(token: string, now: number): Actor | undefined {
+    const hit = this.entries.get(token)
+    if (hit === undefined) return undefined
+    if (now - hit.at < ACTOR_CACHE_MS) return hit.actor
+    this.entries.delete(token)
+    return undefined
+  }
+
+  set(token: string, actor: Actor, now: number): void {
+    // Bounded: a flood of distinct sessions empties the cache rather than growing it.
+    if (this.entries.size >= ACTOR_CACHE_MAX) this.entries.clear()
+    this.entries.set(token, { at: now, actor })
+  }
+
+  clear(): void {
+    this.entries.clear()
+  }
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     /** Idle and absolute session limits from the configuration. */
     sessionPolicy: SessionPolicy
+    /** Recently resolved sessions of this process (see ACTOR_CACHE_MS). */
+    actorCache: ActorCache
   }
   interface FastifyRequest {
     /** The signed-in user, or null; set by `loadActor` on console and API routes. */
@@ -21,7 +54,14 @@ declare module 'fastify' {
 
 export function registerSession(app: FastifyInstance, policy: SessionPolicy): void {
   app.decorate('sessionPolicy', policy)
+  app.decorate('actorCache', new ActorCache())
   app.decorateRequest('actor', null)
+  app.addHook('onResponse', (request, reply, done) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) {
+      app.actorCache.clear()
+    }
+    done()
+  })
 }
 
 export function sessionTokenOf(request: FastifyRequest): string {
@@ -32,7 +72,19 @@ export function sessionTokenOf(request: FastifyRequest): string {
 export function loadActor(db: DB) {
   return async (request: FastifyRequest): Promise<void> => {
     const token = sessionTokenOf(request)
-    request.actor = token === '' ? null : await resolveSession(db, token, request.server.sessionPolicy)
+    if (token === '') {
+      request.actor = null
+      return
+    }
+    const cache = request.server.actorCache
+    const now = Date.now()
+    const cached = cache.get(token, now)
+    if (cached !== undefined) {
+      request.actor = cached
+      return
+    }
+    request.actor = await resolveSession(db, token, request.server.sessionPolicy)
+    if (request.actor !== null) cache.set(token, request.actor, now)
   }
 }
 
