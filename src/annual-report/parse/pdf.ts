@@ -1,30 +1,10 @@
 // PDF input: the text layer read with pdfjs-dist (no rendering, no worker, no network), reduced to source
 // blocks by position: prose lines joined into paragraphs, table regions into grids.
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { chunkLines, pageChunks, type Line, type PdfPage, type PdfTextItem } from './pdf-geometry.ts'
 import { paragraphs, splitRegions } from './pdf-regions.ts'
 import { regionBlocks } from './pdf-table.ts'
+import { loadPdfJs, pdfjsAssets } from './pdfjs-loader.ts'
 import type { SourceBlock } from './source.ts'
-import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs'
-
-type PdfJs = typeof PdfJsModule
-
-let pdfjs: Promise<PdfJs> | null = null
-
-/** pdfjs is loaded once per process, on first use: importing it costs more than reading a report. */
-function loadPdfJs(): Promise<PdfJs> {
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs')
-  return pdfjs
-}
-
-const packageDir = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))
-const assets = {
-  cMapUrl: pathToFileURL(join(packageDir, 'cmaps') + '/').href,
-  cMapPacked: true,
-  standardFontDataUrl: pathToFileURL(join(packageDir, 'standard_fonts') + '/').href,
-}
 
 /**
  * Reads the blocks of a PDF from its text layer. Never throws: a damaged or image-only PDF gives the blocks of
@@ -48,7 +28,7 @@ async function readPages(buf: Buffer): Promise<PdfPage[]> {
       disableFontFace: true,
       stopAtErrors: false,
       verbosity: 0,
-      ...assets,
+      ...pdfjsAssets,
     })
     const doc = await task.promise
     try {
