@@ -1,8 +1,28 @@
 // The `gongkai` command: argument parsing and the command table. Each command lives in commands/ and calls
 // module operations; none of them touches SQL directly.
+//
+// Command modules are imported only when their command runs: `gongkai serve` then never loads the PDF and
+// DOCX libraries of `gongkai report`, which keeps the server's memory and every command's start-up small.
 import { Command, CommanderError } from 'commander'
-import { registerPlatformCommands } from './commands/platform.ts'
-import { registerReportCommands } from './commands/report.ts'
+
+type Register = (program: Command) => void
+
+/** First word of the command line → the module that registers it. */
+const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
+  report: async () => (await import('./commands/report.ts')).registerReportCommands,
+  serve: async () => (await import('./commands/serve.ts')).registerServeCommand,
+  migrate: async () => (await import('./commands/accounts.ts')).registerAccountCommands,
+  user: async () => (await import('./commands/accounts.ts')).registerAccountCommands,
+  agency: async () => (await import('./commands/accounts.ts')).registerAccountCommands,
+}
+
+/** The registrations a command line needs: its own command, or all of them for help and unknown words. */
+async function registrationsFor(argv: readonly string[]): Promise<Register[]> {
+  const first = argv.slice(2).find((arg) => !arg.startsWith('-'))
+  const load = first === undefined || first === 'help' ? undefined : COMMANDS[first]
+  if (load !== undefined) return [await load()]
+  return [...new Set(await Promise.all(Object.values(COMMANDS).map((l) => l())))]
+}
 
 const program = new Command()
 program
@@ -11,10 +31,8 @@ program
   .showHelpAfterError()
   .exitOverride()
 
-registerReportCommands(program)
-registerPlatformCommands(program)
-
 try {
+  for (const register of await registrationsFor(process.argv)) register(program)
   await program.parseAsync(process.argv)
 } catch (err) {
   if (err instanceof CommanderError) {
