@@ -4,6 +4,13 @@ import type { Kysely } from 'kysely'
 import type { AgencyTable } from '../accounts/agency.table.ts'
 import type { AuditLogTable } from '../accounts/audit.table.ts'
 import type { LoginAttemptTable, SessionTable, UserRoleTable, UserTable } from '../accounts/user.table.ts'
+import type { CatalogueColumnTable } from '../catalogue/column.table.ts'
+import type {
+  CatalogueAttachmentTable,
+  CatalogueIndexSerialTable,
+  CatalogueItemTable,
+  CatalogueSettingsTable,
+} from '../catalogue/item.table.ts'
 
 export interface Database {
   agencies: AgencyTable
@@ -12,6 +19,11 @@ export interface Database {
   sessions: SessionTable
   login_attempts: LoginAttemptTable
   audit_log: AuditLogTable
+  catalogue_columns: CatalogueColumnTable
+  catalogue_items: CatalogueItemTable
+  catalogue_attachments: CatalogueAttachmentTable
+  catalogue_settings: CatalogueSettingsTable
+  catalogue_index_serials: CatalogueIndexSerialTable
 }
 
 /** The typed query builder over `Database`; a `Transaction<Database>` is one too. */
