@@ -40,7 +40,7 @@ const moduleBoundaries = MODULES.flatMap((mod) => [
 ])
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'coverage/**', 'bench/out/**', '**/fixtures/**'] },
+  { ignores: ['node_modules/**', 'data/**', 'dist/**', 'coverage/**', 'bench/out/**', '**/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -58,12 +58,17 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/cli/**', 'bench/**', 'e2e/**', 'test/**', 'bin/**', 'eslint.config.js', 'vitest.config.ts'],
+    files: ['src/cli/**', 'bench/**', 'e2e/**', 'test/**', 'bin/**', 'scripts/**', 'eslint.config.js', 'vitest.config.ts'],
     rules: { 'no-console': 'off' },
   },
   {
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // Plain Node scripts: Node's globals (the TypeScript files get them from @types/node).
+    files: ['bin/**/*.js', 'scripts/**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
   ...moduleBoundaries,
 )

@@ -100,6 +100,8 @@ export default async function serverBench(args: string[]): Promise<void> {
     }
   }
 
+  // Measure the compiled server, as `npm start` and a deployment run it (bin/gongkai.js picks dist/ when fresh).
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.js')], { stdio: 'inherit' })
   const helloPort = await freePort()
   const hello = spawn(process.execPath, ['--input-type=module', '-e', HELLO_WORLD], {
     cwd: ROOT,

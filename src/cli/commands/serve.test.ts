@@ -1,5 +1,6 @@
 // Runs the real `gongkai serve --demo` from a directory outside the project (as `npx gongkai` or a systemd unit
-// would) on a fresh SQLite data directory, and checks that server-rendered pages come back.
+// would) on a fresh SQLite data directory, and checks that server-rendered pages come back. It runs the
+// TypeScript sources (GONGKAI_FROM_SOURCE=1): the compiled build has its own test (scripts/build.test.ts).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -55,6 +56,7 @@ beforeAll(async () => {
       ...envWithoutDatabaseUrl(),
       GONGKAI_DATA_DIR: join(elsewhere, 'data'),
       GONGKAI_ADMIN_PASSWORD: 'serve-test-password-2026',
+      GONGKAI_FROM_SOURCE: '1',
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
