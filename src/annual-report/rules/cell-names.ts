@@ -1,6 +1,6 @@
 // Chinese names of tables, rows, columns and cells for finding messages, all read from the format definitions
 // (formats/) so that no label is typed twice.
-import { t3ColumnLabel, t4ColumnLabel } from '../formats/index.ts'
+import { FORMATS, t3ColumnLabel, t4ColumnLabel } from '../formats/index.ts'
 import type { ReportFormat, RowDef, TableKey } from '../formats/index.ts'
 
 const ORDINAL = /^(?:([一二三四五六七八九十]+)、|(（[一二三四五六七八九十]+）)|(\d+)[.．])/
@@ -26,6 +26,11 @@ function t3Row(format: ReportFormat, rowKey: string): RowDef | undefined {
 
 /** The row's ordinal with its groups', e.g. `results_total` → 三（七）, `withheld_state_secret` → 三（三）1. */
 export function t3RowOrdinal(format: ReportFormat, rowKey: string): string {
+  // A row of the other format (a 2021 table printing the 2019 （六）其他处理 row) is named as that format prints it.
+  if (!t3Row(format, rowKey)) {
+    const other = Object.values(FORMATS).find((f) => t3Row(f, rowKey))
+    if (other) format = other
+  }
   const row = t3Row(format, rowKey)
   if (!row) return rowKey
   const parts = [ordinalOf(row.label)]

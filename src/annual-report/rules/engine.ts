@@ -100,12 +100,15 @@ export function ruleSeverity(rule: RuleDef, mode: CheckMode): Severity {
 interface CompiledTerm {
   prev: boolean
   address: string
+  /** The template the term was filled from, for the side's label. */
+  template: string
 }
 
 interface CompiledInstance {
   context: string
   left: CompiledTerm[]
   right: CompiledTerm[]
+  rightAnyOf: CompiledTerm[]
 }
 
 /** A compare rule's instances with their addresses filled in, computed once per format. */
@@ -121,8 +124,14 @@ function compile(rule: CompareRule, format: ReportFormat): CompiledInstance[] {
     const term = (t: string): CompiledTerm => ({
       prev: t.startsWith(PREV),
       address: fillTemplate(t.replace(PREV, ''), vars),
+      template: t,
     })
-    return { context, left: rule.left.map(term), right: rule.right.map(term) }
+    return {
+      context,
+      left: rule.left.map(term),
+      right: rule.right.map(term),
+      rightAnyOf: (rule.rightAnyOf ?? []).map(term),
+    }
   })
   byFormat.set(format.key, result)
   return result
@@ -131,13 +140,17 @@ function compile(rule: CompareRule, format: ReportFormat): CompiledInstance[] {
 function evaluateCompare(rule: CompareRule, input: EngineInput): Finding[] {
   const { current, previous } = input
   const format = current.format
-  const usesPrev = [...rule.left, ...rule.right].some((t) => t.startsWith(PREV))
+  const usesPrev = [...rule.left, ...rule.right, ...(rule.rightAnyOf ?? [])].some((t) => t.startsWith(PREV))
   if (usesPrev && !previous) return []
   const findings: Finding[] = []
   const sourceOf = (t: CompiledTerm): ReportValues => (t.prev && previous ? previous : current)
   const present = (t: CompiledTerm) => sourceOf(t).present(t.address)
   const sum = (side: CompiledTerm[]) => side.reduce((s, t) => s + sourceOf(t).value(t.address), 0)
-  for (const { context, left, right } of compile(rule, format)) {
+  for (const instance of compile(rule, format)) {
+    const { context, left } = instance
+    const printed = instance.rightAnyOf.filter(present)
+    if (instance.rightAnyOf.length > 0 && printed.length === 0) continue
+    const right = [...instance.right, ...printed]
     if (!left.every(present) || !right.every(present)) continue
     const [total] = left
     // A blank 总计 is a missing value (P-ZERO-BLANK reports it), not an arithmetic error.
@@ -148,13 +161,16 @@ function evaluateCompare(rule: CompareRule, input: EngineInput): Finding[] {
       rule.op === '=' ? Math.abs(l - r) < EPSILON : rule.op === '<=' ? l <= r + EPSILON : l >= r - EPSILON
     if (ok) continue
     const L = `${sideLabel(format, rule.left)}=${formatNumber(l)}`
-    const R = `${sideLabel(format, rule.right)}=${formatNumber(r)}`
+    const R = `${sideLabel(
+      format,
+      right.map((t) => t.template),
+    )}=${formatNumber(r)}`
     const tail =
       rule.op === '='
         ? `${L}，${R}，差${formatNumber(Math.abs(l - r))}`
         : rule.op === '<='
           ? `${L}，大于${R}`
-          : `${L}，小于${rule.right.length ? R : '0'}`
+          : `${L}，小于${right.length ? R : '0'}`
     const prefix = usesPrev ? '（与上年报告比较）' : ''
     findings.push({
       rule: rule.id,

@@ -43,7 +43,7 @@ function totalsOf(format: ReportFormat, rules: readonly RuleDef[]): Map<string, 
       if (!totals.has(total)) {
         totals.set(
           total,
-          rule.right.map((t) => fillTemplate(t, vars)),
+          [...rule.right, ...(rule.rightAnyOf ?? [])].map((t) => fillTemplate(t, vars)),
         )
       }
     }

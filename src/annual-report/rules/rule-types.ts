@@ -43,6 +43,12 @@ export interface CompareRule extends RuleBase {
   op: '=' | '<=' | '>='
   right: readonly Term[]
   /**
+   * Terms added to the right side where the report printed them: the rule needs at least one of them present
+   * and counts the absent ones as 0. For the two layouts of 表三 （六）其他处理 — a 2021 report may print the
+   * single 2019 row (`t3.other_handling.*`) instead of its three items, and the other way round.
+   */
+  rightAnyOf?: readonly Term[]
+  /**
    * The left side is one 总计 cell and the right side its components. A blank 总计 whose components are not 0 is
    * a missing value (P-ZERO-BLANK), not an arithmetic error, and other rules read it as the components' sum.
    */

@@ -89,6 +89,67 @@ describe('T3-OUTCOME-SUM (三（七）总计 = （一）至（六）之和)', ()
   })
 })
 
+describe('T3-OUTCOME-SUM on hybrid tables (a 2021 表三 printing the 2019 single （六）其他处理 row)', () => {
+  const COLUMNS = ['natural_person', 'commercial_enterprise', 'research_institution', 'public_interest_org']
+  const ALL_COLUMNS = [...COLUMNS, 'legal_service_org', 'other_org', 'total']
+  const ITEMS_2021 = ['other_no_correction', 'other_fee_unpaid', 'other_misc']
+
+  /** A consistent 2021 report whose three （六） items are printed as the one 2019 row, with their sums. */
+  function hybridReport(seed: number, itemsPrinted: 'absent' | 'blank'): AnnualReport {
+    const report = buildConsistentReport('gov2021', seed)
+    for (const column of ALL_COLUMNS) {
+      let sum = 0
+      for (const row of ITEMS_2021) {
+        const address = `t3.${row}.${column}`
+        sum += report.cells[address] ?? 0
+        delete report.cells[address]
+        if (itemsPrinted === 'blank') report.blank.push(address)
+      }
+      set(report, `t3.other_handling.${column}`, sum)
+    }
+    // Two more applications by natural persons handled as （六）, so the row is never all zeros.
+    for (const row of ['new_received', 'other_handling', 'results_total']) {
+      for (const column of ['natural_person', 'total']) {
+        set(report, `t3.${row}.${column}`, (report.cells[`t3.${row}.${column}`] ?? 0) + 2)
+      }
+    }
+    return report
+  }
+
+  it('counts the single row, so a hybrid table that adds up gives no error', () => {
+    for (let seed = 21; seed <= 40; seed++) {
+      const report = hybridReport(seed, 'absent')
+      expect(
+        checkReport(report).filter((f) => f.severity === 'error'),
+        `seed ${seed}`,
+      ).toEqual([])
+    }
+  })
+
+  it('counts the single row also when the three 2021 items are printed blank', () => {
+    const report = hybridReport(22, 'blank')
+    expect(findingsOf(report, 'T3-OUTCOME-SUM-2021')).toEqual([])
+  })
+
+  it('still finds an outcome sum that is off in a hybrid table, and names the single row', () => {
+    const report = hybridReport(23, 'absent')
+    const v = report.cells['t3.other_handling.natural_person'] ?? 0
+    set(report, 't3.other_handling.natural_person', v + 1)
+    const [finding, ...rest] = findingsOf(report, 'T3-OUTCOME-SUM-2021')
+    expect(rest).toEqual([])
+    expect(finding?.message).toMatch(/^表三 自然人：三（七）=\d+，三（一）至三（六）之和=\d+，差1$/)
+    expect(finding?.cells).toContain('t3.other_handling.natural_person')
+    expect(finding?.cells).not.toContain('t3.other_misc.natural_person')
+  })
+
+  it('does not check the outcome sum of a table cut before （六）', () => {
+    const report = hybridReport(24, 'absent')
+    for (const column of ALL_COLUMNS) delete report.cells[`t3.other_handling.${column}`]
+    set(report, 't3.granted.natural_person', (report.cells['t3.granted.natural_person'] ?? 0) + 1)
+    expect(findingsOf(report, 'T3-OUTCOME-SUM-2021')).toEqual([])
+  })
+})
+
 describe('T3-ROW-TOTAL (总计 = 六类申请人之和, per row)', () => {
   it('fails when a row total is wrong and names the row', () => {
     const report = buildConsistentReport('gov2021', 13)

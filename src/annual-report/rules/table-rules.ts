@@ -21,8 +21,10 @@ const OUTCOME_ROWS_COMMON = [
   'not_processed_excessive',
   'not_processed_confirmation',
 ]
-const OUTCOME_ROWS_GOV2019 = [...OUTCOME_ROWS_COMMON, 'other_handling']
-const OUTCOME_ROWS_GOV2021 = [...OUTCOME_ROWS_COMMON, 'other_no_correction', 'other_fee_unpaid', 'other_misc']
+// （六）其他处理: one row in 2019, three items in 2021. Real reports mix them (a 2021 table with the 2019 row), so
+// each format's rule counts whichever of the two layouts was printed, its own first.
+const OTHER_HANDLING_2019 = ['other_handling']
+const OTHER_HANDLING_2021 = ['other_no_correction', 'other_fee_unpaid', 'other_misc']
 
 const APPLICANT_COLUMNS = [
   'natural_person',
@@ -75,7 +77,8 @@ export const TABLE_RULES: readonly RuleDef[] = [
     iteration: { over: 't3-columns' },
     left: ['t3.results_total.{c}'],
     op: '=',
-    right: OUTCOME_ROWS_GOV2019.map((r) => `t3.${r}.{c}`),
+    right: OUTCOME_ROWS_COMMON.map((r) => `t3.${r}.{c}`),
+    rightAnyOf: [...OTHER_HANDLING_2019, ...OTHER_HANDLING_2021].map((r) => `t3.${r}.{c}`),
     definesTotal: true,
   },
   {
@@ -89,7 +92,8 @@ export const TABLE_RULES: readonly RuleDef[] = [
     iteration: { over: 't3-columns' },
     left: ['t3.results_total.{c}'],
     op: '=',
-    right: OUTCOME_ROWS_GOV2021.map((r) => `t3.${r}.{c}`),
+    right: OUTCOME_ROWS_COMMON.map((r) => `t3.${r}.{c}`),
+    rightAnyOf: [...OTHER_HANDLING_2021, ...OTHER_HANDLING_2019].map((r) => `t3.${r}.{c}`),
     definesTotal: true,
   },
   {
