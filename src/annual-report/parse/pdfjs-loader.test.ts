@@ -21,7 +21,7 @@ describe('loadPdfJs', () => {
 
   it('keeps the built-ins pdfjs adds and the in-process worker it runs on', async () => {
     await loadPdfJs()
-    expect(typeof Promise.withResolvers).toBe('function')
+    expect(typeof (Promise as { withResolvers?: unknown }).withResolvers).toBe('function')
     const worker = (globalThis as { pdfjsWorker?: { WorkerMessageHandler?: unknown } }).pdfjsWorker
     expect(worker?.WorkerMessageHandler).toBeDefined()
   })
