@@ -57,7 +57,7 @@ describe('the compiled build', () => {
   it('serves the login page and its stylesheet', async () => {
     const port = await freePort()
     const data = join(out, 'data')
-    const env = { ...process.env, GONGKAI_DATA_DIR: data, LOG_LEVEL: 'warn' }
+    const env: NodeJS.ProcessEnv = { ...process.env, GONGKAI_DATA_DIR: data, LOG_LEVEL: 'warn' }
     delete env.DATABASE_URL
     const server = spawn(
       process.execPath,
