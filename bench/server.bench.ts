@@ -135,19 +135,34 @@ export default async function serverBench(args: string[]): Promise<void> {
     const idle = server.pid === undefined ? undefined : memoryOf(server.pid)
 
     console.log(`wrk -t2 -c${CONNECTIONS} -d${seconds}s on ${process.platform}, node ${process.version}`)
+    // Interleaved rounds, medians reported: on a shared machine the load drifts during a run, and measuring
+    // the ceiling once at the start would skew every ratio.
+    const rounds = 3
+    const runs: Record<'ceiling' | 'health' | 'page', number[]> = { ceiling: [], health: [], page: [] }
     wrk(`http://127.0.0.1:${helloPort}/`, 2)
-    const ceiling = wrk(`http://127.0.0.1:${helloPort}/`, seconds)
-    console.log(`hello-world (bare Fastify)   ${ceiling.toFixed(0).padStart(8)} req/s`)
     wrk(`${base}/healthz`, 2)
-    const health = wrk(`${base}/healthz`, seconds)
-    console.log(
-      `GET /healthz                 ${health.toFixed(0).padStart(8)} req/s  (${(health / ceiling).toFixed(2)} × ceiling)`,
-    )
     wrk(`${base}/admin`, 2, [`Cookie: ${cookie}`])
-    const page = wrk(`${base}/admin`, seconds, [`Cookie: ${cookie}`])
-    const ratio = page / ceiling
+    for (let round = 0; round < rounds; round++) {
+      runs.ceiling.push(wrk(`http://127.0.0.1:${helloPort}/`, seconds))
+      runs.health.push(wrk(`${base}/healthz`, seconds))
+      runs.page.push(wrk(`${base}/admin`, seconds, [`Cookie: ${cookie}`]))
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN
+    const ceiling = median(runs.ceiling)
+    const health = median(runs.health)
+    const page = median(runs.page)
+    const list = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ')
     console.log(
-      `GET /admin (dashboard)       ${page.toFixed(0).padStart(8)} req/s  (${ratio.toFixed(2)} × ceiling; target ≥ 0.5)`,
+      `hello-world (bare Fastify)   ${ceiling.toFixed(0).padStart(8)} req/s  [${list(runs.ceiling)}]`,
+    )
+    console.log(
+      `GET /healthz                 ${health.toFixed(0).padStart(8)} req/s  (${(health / ceiling).toFixed(2)} × ceiling)  [${list(runs.health)}]`,
+    )
+    console.log(
+      `GET /admin (dashboard)       ${page.toFixed(0).padStart(8)} req/s  (${(page / ceiling).toFixed(2)} × ceiling; target ≥ 0.5)  [${list(runs.page)}]`,
+    )
+    console.log(
+      `load average at the end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
     )
     if (server.pid !== undefined) {
       const mem = memoryOf(server.pid)
