@@ -11,6 +11,7 @@ import type {
   CatalogueItemTable,
   CatalogueSettingsTable,
 } from '../catalogue/item.table.ts'
+import type { SearchDocumentTable } from '../search/search.table.ts'
 
 export interface Database {
   agencies: AgencyTable
@@ -24,6 +25,7 @@ export interface Database {
   catalogue_attachments: CatalogueAttachmentTable
   catalogue_settings: CatalogueSettingsTable
   catalogue_index_serials: CatalogueIndexSerialTable
+  search_documents: SearchDocumentTable
 }
 
 /** The typed query builder over `Database`; a `Transaction<Database>` is one too. */

@@ -7,12 +7,14 @@ import * as createAccounts from './migrations/2026_11_26_2340_create_accounts.ts
 import * as createSessions from './migrations/2026_11_26_2341_create_sessions.ts'
 import * as createAuditLog from './migrations/2026_11_26_2342_create_audit_log.ts'
 import * as createCatalogue from './migrations/2026_11_27_0300_create_catalogue.ts'
+import * as createSearch from './migrations/2026_11_27_0400_create_search.ts'
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_26_2340_create_accounts': createAccounts,
   '2026_11_26_2341_create_sessions': createSessions,
   '2026_11_26_2342_create_audit_log': createAuditLog,
   '2026_11_27_0300_create_catalogue': createCatalogue,
+  '2026_11_27_0400_create_search': createSearch,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) }

@@ -6,7 +6,7 @@ import { recordAudit } from '../accounts/audit.queries.ts'
 import type { DB } from './database.ts'
 import { engineOf } from './dialects/engine.ts'
 import { migrateDown, migrateToLatest, MIGRATIONS } from './migrate.ts'
-import { DATABASE_COLUMNS } from './schema-columns.ts'
+import { DATABASE_COLUMNS, ENGINE_INTERNAL_TABLES } from './schema-columns.ts'
 
 async function migratedColumns(db: DB): Promise<Record<string, string[]>> {
   const schema =
@@ -15,7 +15,8 @@ async function migratedColumns(db: DB): Promise<Record<string, string[]>> {
       : undefined
   const tables = await db.introspection.getTables()
   const out: Record<string, string[]> = {}
-  for (const t of tables.filter((t) => schema === undefined || t.schema === schema)) {
+  const internal = ENGINE_INTERNAL_TABLES[engineOf(db)]
+  for (const t of tables.filter((t) => (schema === undefined || t.schema === schema) && !internal.includes(t.name))) {
     out[t.name] = t.columns.map((c) => c.name).sort()
   }
   return out

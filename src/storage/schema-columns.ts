@@ -138,4 +138,28 @@ export const DATABASE_COLUMNS: { readonly [T in keyof Database]: readonly string
     'updated_at',
   ]),
   catalogue_index_serials: columns<Database['catalogue_index_serials']>()(['agency_id', 'period', 'last_serial']),
+  search_documents: columns<Database['search_documents']>()([
+    'id',
+    'rank_key',
+    'agency_id',
+    'column_id',
+    'year',
+    'title',
+    'doc_number',
+    'index_number',
+    'body',
+    'published_at',
+    'grams',
+    'norm_title',
+    'norm_text',
+  ]),
+}
+
+/**
+ * Tables an engine creates for itself, outside `Database`: SQLite's FTS5 search index (src/search/) and the
+ * shadow tables FTS5 keeps its data in. The migration-drift test leaves them out.
+ */
+export const ENGINE_INTERNAL_TABLES: { readonly sqlite: readonly string[]; readonly postgres: readonly string[] } = {
+  sqlite: ['search_fts', 'search_fts_data', 'search_fts_idx', 'search_fts_docsize', 'search_fts_config'],
+  postgres: [],
 }

@@ -1,0 +1,94 @@
+// SQLite: the FTS5 table `search_fts` (contentless, rowid = rank_key). Columns title_uni/text_uni hold the
+// characters, title_bi/text_bi the bigrams in text order (phrases), filters the tokens a<agency> c<column>
+// y<year>. A query is one FTS5 expression; a scan ordered by rowid descending is newest first and stops early.
+import { sql } from 'kysely'
+import type { DB } from '../storage/index.ts'
+import type { TextGrams } from './grams.ts'
+import type { QueryPlan, QueryWord, Tier } from './query-plan.ts'
+
+/** Above this many agencies the agency filter is a join on search_documents, not an FTS5 OR of tokens. */
+const MAX_AGENCY_TOKENS = 64
+
+export async function insertTerms(
+  db: DB,
+  rankKey: number,
+  title: TextGrams,
+  other: TextGrams,
+  filters: string,
+): Promise<void> {
+  await sql`insert into search_fts (rowid, title_uni, title_bi, text_uni, text_bi, filters)
+    values (${rankKey}, ${title.unigrams}, ${title.bigrams}, ${other.unigrams}, ${other.bigrams}, ${filters})`.execute(
+    db,
+  )
+}
+
+export async function deleteTerms(db: DB, rankKey: number): Promise<void> {
+  await sql`delete from search_fts where rowid = ${rankKey}`.execute(db)
+}
+
+function phrase(terms: readonly string[]): string {
+  return `"${terms.join(' ').replaceAll('"', '""')}"`
+}
+
+function wordExpression(word: QueryWord, titleOnly: boolean): string {
+  const columns = word.single
+    ? titleOnly
+      ? 'title_uni'
+      : '{title_uni text_uni}'
+    : titleOnly
+      ? 'title_bi'
+      : '{title_bi text_bi}'
+  return `${columns} : ${phrase(word.grams)}`
+}
+
+/** The FTS5 expression (a bound parameter, never SQL text) and the agency ids left for a join. */
+function matchExpression(plan: QueryPlan, tier: Tier): { match: string; joinAgencies: number[] | null } {
+  const all = plan.words.map((w) => `(${wordExpression(w, false)})`)
+  const title = plan.words.map((w) => `(${wordExpression(w, true)})`)
+  const parts = tier === 'title' ? title : all
+  const { agencyIds, columnId, year } = plan.filters
+  let joinAgencies: number[] | null = null
+  if (agencyIds !== undefined) {
+    if (agencyIds.length <= MAX_AGENCY_TOKENS) {
+      parts.push(
+        `(filters : (${agencyIds.length === 0 ? '"none"' : agencyIds.map((id) => `"a${id}"`).join(' OR ')}))`,
+      )
+    } else {
+      joinAgencies = [...agencyIds]
+    }
+  }
+  if (columnId !== undefined) parts.push(`(filters : "c${columnId}")`)
+  if (year !== undefined) parts.push(`(filters : "y${year}")`)
+  let match = parts.join(' AND ')
+  if (tier === 'rest') match = `(${match}) NOT (${title.join(' AND ')})`
+  return { match, joinAgencies }
+}
+
+function matchQuery(plan: QueryPlan, tier: Tier, limit: number, offset: number) {
+  const { match, joinAgencies } = matchExpression(plan, tier)
+  if (joinAgencies === null) {
+    return sql<{ k: number }>`select rowid as k from search_fts where search_fts match ${match}
+      order by rowid desc limit ${limit} offset ${offset}`
+  }
+  return sql<{ k: number }>`select f.rowid as k from search_fts f
+    join search_documents d on d.rank_key = f.rowid
+    where f.search_fts match ${match} and d.agency_id in (select value from json_each(${JSON.stringify(joinAgencies)}))
+    order by f.rowid desc limit ${limit} offset ${offset}`
+}
+
+export async function countMatches(db: DB, plan: QueryPlan, tier: Tier, cap: number): Promise<number> {
+  const inner = matchQuery(plan, tier, cap, 0)
+  const { rows } = await sql<{ n: number }>`select count(*) as n from (${inner})`.execute(db)
+  return rows[0]?.n ?? 0
+}
+
+export async function matchingRankKeys(
+  db: DB,
+  plan: QueryPlan,
+  tier: Tier,
+  limit: number,
+  offset: number,
+): Promise<number[]> {
+  const { rows } = await matchQuery(plan, tier, limit, offset).execute(db)
+  return rows.map((r) => r.k)
+}

@@ -1,0 +1,220 @@
+import { beforeAll, expect, it } from 'vitest'
+import { describeDb, useTestDb } from '../../test/create-test-db.ts'
+import { DomainError } from '../shared/domain-error.ts'
+import { indexDocument, removeDocument, searchDocuments } from './index.ts'
+import type { SearchDocument, SearchHit, SearchQuery } from './index.ts'
+import { normalizeText } from './normalize.ts'
+import { sampleDocument, seededRandom } from './sample-corpus.ts'
+
+const CORPUS_SIZE = 1200
+const AGENCIES = 90
+
+function haystack(d: SearchDocument): string {
+  return normalizeText(`${d.title}\n${d.docNumber}\n${d.indexNumber}\n${d.body}`)
+}
+
+/** The reference: a substring scan of the whole corpus, in the expected order. */
+function scan(corpus: readonly SearchDocument[], q: Omit<SearchQuery, 'limit' | 'offset'>): number[] {
+  const words = normalizeText(q.text)
+    .split(' ')
+    .filter((w) => w !== '')
+  return corpus
+    .filter((d) => words.every((w) => haystack(d).includes(w)))
+    .filter((d) => q.agencyIds === undefined || q.agencyIds.includes(d.agencyId))
+    .filter((d) => q.columnId === undefined || q.columnId === d.columnId)
+    .filter((d) => q.year === undefined || q.year === d.year)
+    .map((d) => ({ d, title: words.every((w) => normalizeText(d.title).includes(w)) }))
+    .sort(
+      (a, b) =>
+        Number(b.title) - Number(a.title) ||
+        b.d.publishedAt.localeCompare(a.d.publishedAt) ||
+        b.d.id - a.d.id,
+    )
+    .map((x) => x.d.id)
+}
+
+async function searchAll(
+  db: Parameters<typeof searchDocuments>[0],
+  q: Omit<SearchQuery, 'limit' | 'offset'>,
+) {
+  const hits: SearchHit[] = []
+  let total = 0
+  for (let offset = 0; ; offset += 100) {
+    const page = await searchDocuments(db, { ...q, limit: 100, offset })
+    total = page.total
+    hits.push(...page.hits)
+    if (page.hits.length < 100) break
+  }
+  return { total, hits }
+}
+
+/** A random substring of 1–4 characters of a random field of a random document (never across a blank). */
+function randomWord(rand: () => number, corpus: readonly SearchDocument[], length: number): string {
+  for (;;) {
+    const d = corpus[Math.floor(rand() * corpus.length)] as SearchDocument
+    const field = [d.title, d.body, d.docNumber, d.indexNumber][Math.floor(rand() * 4)] as string
+    const chars = Array.from(field)
+    if (chars.length < length) continue
+    const at = Math.floor(rand() * (chars.length - length + 1))
+    const word = chars.slice(at, at + length).join('')
+    if (!/\s/.test(word)) return word
+  }
+}
+
+describeDb('search', () => {
+  const t = useTestDb()
+  const rand = seededRandom(20261127)
+  const corpus: SearchDocument[] = []
+
+  beforeAll(async () => {
+    for (let id = 1; id <= CORPUS_SIZE; id++) corpus.push(sampleDocument(id, rand, AGENCIES))
+    // Documents that exercise normalisation and escaping.
+    corpus.push({
+      ...sampleDocument(CORPUS_SIZE + 1, rand, AGENCIES),
+      title: '关于<script>alert("x")</script>的说明 & 其他',
+      body: '正文含有 <b>标签</b> 与 ＡＢＣ１２３ 全角字符以及 Tab\tSeparated 与 “引号”',
+    })
+    corpus.push({
+      ...sampleDocument(CORPUS_SIZE + 2, rand, AGENCIES),
+      title: '半角 abc123 测试 ABC',
+      body: '',
+    })
+    for (const d of corpus) await indexDocument(t.db, d)
+  }, 300_000)
+
+  it('finds exactly the documents a substring scan finds, in rank order (1–4 characters, words, 文号, 索引号)', async () => {
+    const r = seededRandom(7)
+    const queries = [
+      '区',
+      '〔2021〕',
+      '天政发〔2019〕',
+      'pdf/word',
+      'GK-2020',
+      'MB',
+      '/2018-0',
+      '乡村振兴 通知',
+      '财政 预算 公告',
+      'abc123',
+      'ＡＢＣ',
+      '“放管服”',
+      '方案 2023',
+    ]
+    for (let i = 0; i < 40; i++) queries.push(randomWord(r, corpus, 1 + (i % 4)))
+    for (let i = 0; i < 12; i++) {
+      queries.push(`${randomWord(r, corpus, 2)} ${randomWord(r, corpus, 1 + (i % 3))}`)
+    }
+    for (const text of queries) {
+      const expected = scan(corpus, { text })
+      const { total, hits } = await searchAll(t.db, { text })
+      expect({ text, total, ids: hits.map((h) => h.id) }).toEqual({
+        text,
+        total: expected.length,
+        ids: expected,
+      })
+    }
+  }, 300_000)
+
+  it('applies the agency (few and many), column and year filters', async () => {
+    const r = seededRandom(11)
+    const many = Array.from({ length: 70 }, (_, i) => i + 1)
+    const filters: Omit<SearchQuery, 'limit' | 'offset' | 'text'>[] = [
+      { agencyIds: [3, 5, 8] },
+      { agencyIds: many },
+      { agencyIds: [] },
+      { columnId: 4 },
+      { year: 2021 },
+      { agencyIds: many, columnId: 2, year: 2020 },
+    ]
+    for (const f of filters) {
+      for (const text of ['政', randomWord(r, corpus, 2), randomWord(r, corpus, 3)]) {
+        const expected = scan(corpus, { text, ...f })
+        const { total, hits } = await searchAll(t.db, { text, ...f })
+        expect({ text, f, total, ids: hits.map((h) => h.id) }).toEqual({
+          text,
+          f,
+          total: expected.length,
+          ids: expected,
+        })
+      }
+    }
+  }, 300_000)
+
+  it('ranks title hits above body hits, then newer first, and scores them 2 and 1', async () => {
+    const { hits } = await searchAll(t.db, { text: '工作' })
+    const scores = hits.map((h) => h.score)
+    expect(scores).toContain(2)
+    expect(scores).toContain(1)
+    expect(scores).toEqual([...scores].sort((a, b) => b - a))
+    for (let i = 1; i < hits.length; i++) {
+      const [a, b] = [hits[i - 1] as SearchHit, hits[i] as SearchHit]
+      if (a.score === b.score) expect(a.publishedAt >= b.publishedAt).toBe(true)
+    }
+  })
+
+  it('escapes HTML in titles and snippets and marks the hits', async () => {
+    const { hits } = await searchDocuments(t.db, { text: 'script', limit: 10, offset: 0 })
+    expect(hits).toHaveLength(1)
+    const hit = hits[0] as SearchHit
+    expect(hit.titleHighlighted).toBe(
+      '关于&lt;<mark>script</mark>&gt;alert(&quot;x&quot;)&lt;/<mark>script</mark>&gt;的说明 &amp; 其他',
+    )
+    expect(hit.snippetHighlighted).toContain('&lt;b&gt;标签&lt;/b&gt;')
+    expect(hit.snippetHighlighted).not.toContain('<b>')
+    const full = await searchDocuments(t.db, { text: 'abc１２３', limit: 10, offset: 0 })
+    expect(full.hits.map((h) => h.id).sort()).toEqual([CORPUS_SIZE + 1, CORPUS_SIZE + 2])
+    const marked = full.hits.find((h) => h.id === CORPUS_SIZE + 1) as SearchHit
+    expect(marked.snippetHighlighted).toContain('<mark>ＡＢＣ１２３</mark>')
+  })
+
+  it('replaces a document on re-indexing and forgets it on removal', async () => {
+    const doc = {
+      ...sampleDocument(900_001, rand, AGENCIES),
+      title: '独一无二的标题甲乙丙',
+      body: '旧正文丁戊己',
+    }
+    await indexDocument(t.db, doc)
+    expect(
+      (await searchDocuments(t.db, { text: '丁戊己', limit: 5, offset: 0 })).hits.map((h) => h.id),
+    ).toEqual([900_001])
+    await indexDocument(t.db, { ...doc, body: '新正文庚辛壬', publishedAt: '2026-01-01T00:00:00.000Z' })
+    expect((await searchDocuments(t.db, { text: '丁戊己', limit: 5, offset: 0 })).total).toBe(0)
+    const updated = await searchDocuments(t.db, { text: '庚辛壬 甲乙', limit: 5, offset: 0 })
+    expect(updated.hits.map((h) => [h.id, h.publishedAt, h.score])).toEqual([
+      [900_001, '2026-01-01T00:00:00.000Z', 1],
+    ])
+    await removeDocument(t.db, 900_001)
+    expect((await searchDocuments(t.db, { text: '甲乙丙', limit: 5, offset: 0 })).total).toBe(0)
+    await removeDocument(t.db, 900_001) // absent: nothing happens
+  })
+
+  it('keeps documents published at the same instant apart and in id order', async () => {
+    const at = '2030-05-05T05:05:05.000Z'
+    for (const id of [910_001, 910_002, 911_025]) {
+      await indexDocument(t.db, {
+        ...sampleDocument(id, rand, AGENCIES),
+        title: '同一时刻发布',
+        body: '',
+        publishedAt: at,
+      })
+    }
+    const { hits } = await searchDocuments(t.db, { text: '同一时刻', limit: 10, offset: 0 })
+    expect(hits.map((h) => h.id).sort()).toEqual([910_001, 910_002, 911_025])
+  })
+
+  it('returns nothing for a blank query and refuses bad input with a domain error', async () => {
+    expect(await searchDocuments(t.db, { text: '  　 ', limit: 10, offset: 0 })).toEqual({
+      total: 0,
+      totalIsLowerBound: false,
+      hits: [],
+    })
+    await expect(searchDocuments(t.db, { text: '区', limit: 0, offset: 0 })).rejects.toBeInstanceOf(
+      DomainError,
+    )
+    await expect(searchDocuments(t.db, { text: '区', limit: 10, offset: -1 })).rejects.toBeInstanceOf(
+      DomainError,
+    )
+    await expect(
+      indexDocument(t.db, { ...(corpus[0] as SearchDocument), publishedAt: 'yesterday' }),
+    ).rejects.toBeInstanceOf(DomainError)
+  })
+})
