@@ -15,8 +15,9 @@ async function migratedColumns(db: DB): Promise<Record<string, string[]>> {
       : undefined
   const tables = await db.introspection.getTables()
   const out: Record<string, string[]> = {}
-  const internal = ENGINE_INTERNAL_TABLES[engineOf(db)]
-  for (const t of tables.filter((t) => (schema === undefined || t.schema === schema) && !internal.includes(t.name))) {
+  const internal = new Set(ENGINE_INTERNAL_TABLES[engineOf(db)])
+  const own = tables.filter((t) => (schema === undefined || t.schema === schema) && !internal.has(t.name))
+  for (const t of own) {
     out[t.name] = t.columns.map((c) => c.name).sort()
   }
   return out

@@ -159,7 +159,7 @@ export const DATABASE_COLUMNS: { readonly [T in keyof Database]: readonly string
  * Tables an engine creates for itself, outside `Database`: SQLite's FTS5 search index (src/search/) and the
  * shadow tables FTS5 keeps its data in. The migration-drift test leaves them out.
  */
-export const ENGINE_INTERNAL_TABLES: { readonly sqlite: readonly string[]; readonly postgres: readonly string[] } = {
+export const ENGINE_INTERNAL_TABLES: Readonly<Record<'sqlite' | 'postgres', readonly string[]>> = {
   sqlite: ['search_fts', 'search_fts_data', 'search_fts_idx', 'search_fts_docsize', 'search_fts_config'],
   postgres: [],
 }
