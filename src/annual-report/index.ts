@@ -6,6 +6,9 @@
 // Parsing published reports (text, Markdown, HTML, DOCX, PDF) into the model.
 export { parseReport, parseReportText, mapReport, detectInputKind } from './parse/index.ts'
 export type { ParseOptions, ParsedReport, InputKind, SourceBlock } from './parse/index.ts'
+// The catalogue metadata block (索引号, 主题分类, 发布机构, 发布时间, 标题) of a page, from its source blocks.
+export { readMetadata, normaliseDate } from './parse/metadata.ts'
+export type { CatalogueMetadata } from './model.ts'
 
 // Rendering the model as HTML, flattened text, Word, PDF and JSON (one table layout for all).
 export { renderHtml, renderText, renderDocx, renderPdf, renderJson, reportLayout } from './render/index.ts'
@@ -13,7 +16,3 @@ export type { RenderHtmlOptions, ReportLayout, SectionLayout } from './render/in
 
 // Checking a report: 勾稽 rules, cross-year rules and plausibility checks, with Chinese findings.
 export * from './rules/index.ts'
-
-// The catalogue metadata block (索引号, 主题分类, 发布机构, 发布时间, 标题) of a page, from its source blocks.
-export { readMetadata } from './parse/metadata.ts'
-export type { CatalogueMetadata } from './model.ts'
