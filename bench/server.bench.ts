@@ -4,9 +4,9 @@
 // ≥ 0.5 × hello-world; RSS < 150 MB. Loopback only; every run is bounded by its duration.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { freePort } from '../test/free-port.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const ADMIN_PASSWORD = 'bench-password-2026'
@@ -18,18 +18,6 @@ const app = Fastify({ logger: false })
 app.get('/', async () => ({ hello: 'world' }))
 await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' })
 `
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      )
-    })
-  })
-}
 
 async function waitFor(url: string, child: ChildProcess, seconds = 60): Promise<void> {
   for (let i = 0; i < seconds * 5; i++) {

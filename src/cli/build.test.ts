@@ -2,11 +2,11 @@
 // checks a report and its server renders a page with its hashed stylesheet.
 import { execFile, spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { freePort } from '../../test/free-port.ts'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 // Inside the project, so the build's external packages resolve from its node_modules as dist/'s do.
@@ -18,18 +18,6 @@ function run(args: string[]): Promise<{ code: number; stdout: string; stderr: st
   return new Promise((done) => {
     execFile(process.execPath, args, { cwd: tmpdir() }, (err, stdout, stderr) => {
       done({ code: err && typeof err.code === 'number' ? err.code : err ? -1 : 0, stdout, stderr })
-    })
-  })
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      )
     })
   })
 }

@@ -3,29 +3,17 @@
 // TypeScript sources (GONGKAI_FROM_SOURCE=1): the compiled build has its own test (scripts/build.test.ts).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { freePort } from '../../../test/free-port.ts'
 
 const bin = fileURLToPath(new URL('../../../bin/gongkai.js', import.meta.url))
 const elsewhere = mkdtempSync(join(tmpdir(), 'gongkai-serve-cwd-'))
 let server: ChildProcess | undefined
 let base = ''
 let output = ''
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      )
-    })
-  })
-}
 
 /** The embedded SQLite engine, whatever the surrounding test run points at. */
 function envWithoutDatabaseUrl(): NodeJS.ProcessEnv {
