@@ -9,7 +9,7 @@ import type { DB } from '../storage/index.ts'
 import { registerAdminRoutes } from './admin/routes.ts'
 import { registerScopeCountInvalidation } from './admin/dashboard/scope-counts.ts'
 import { registerApiRoutes } from './api/routes.ts'
-import { registerPortalRoutes } from './portal/home.tsx'
+import { registerPortalRoutes } from './portal/routes.ts'
 import { ASSET_DIR, ASSET_PREFIX } from './shared/assets.ts'
 import { registerCookieFlags } from './shared/cookies.ts'
 import { registerCsrf } from './shared/csrf.ts'
@@ -55,7 +55,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     maxHours: options.config.sessionMaxHours,
   })
   registerHealthRoute(app, options.db)
-  registerPortalRoutes(app)
+  registerPortalRoutes(app, options.db)
   await app.register(
     (admin, _opts, done) => {
       registerAdminRoutes(admin, options.db)

@@ -1,24 +1,39 @@
-// Placeholder for the public portal home until the catalogue work fills it.
-import type { FastifyInstance } from 'fastify'
-import { Document } from '../shared/document.tsx'
-import { sendHtml } from '../shared/html.ts'
+// The platform home (/): every agency that has a 政府信息公开 专栏, with a link to it and a search box.
+import { listPortalAgencies } from '../../catalogue/portal.queries.ts'
+import { PortalLayout } from '../shared/portal-layout.tsx'
+import { agencyHref, platformSite, PLATFORM_NAME, type PortalContext } from './portal-context.ts'
+import type { Rendered } from './portal-response.ts'
 
-function PortalHome() {
-  return (
-    <Document title="政府信息公开" siteName="公开 Gongkai">
-      <main id="main" tabindex="-1">
-        <div class="login-box">
-          <h1>政府信息公开</h1>
-          <p>公开门户正在建设中。</p>
-          <p>
-            <a href="/admin">进入管理控制台</a>
-          </p>
-        </div>
-      </main>
-    </Document>
+export async function renderPlatformHome(ctx: PortalContext): Promise<Rendered> {
+  const agencies = await listPortalAgencies(ctx.db)
+  const body = await (
+    <PortalLayout
+      title="首页"
+      site={platformSite(ctx.host)}
+      columnName="首页"
+      columnType="首页"
+      display={ctx.display}
+      currentPath={ctx.url}
+      crumbs={[{ label: '首页' }]}
+    >
+      <h1>{PLATFORM_NAME}</h1>
+      <section aria-labelledby="agencies-heading">
+        <h2 id="agencies-heading">各单位政府信息公开专栏</h2>
+        {agencies.length === 0 ? (
+          <p>暂无政府信息公开专栏。</p>
+        ) : (
+          <ul class="agency-list">
+            {agencies.map((a) => (
+              <li>
+                <a href={agencyHref(a.id)} safe>
+                  {a.name}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </PortalLayout>
   )
-}
-
-export function registerPortalRoutes(app: FastifyInstance): void {
-  app.get('/', async (_request, reply) => sendHtml(reply, <PortalHome />))
+  return { body }
 }
