@@ -14,7 +14,7 @@
  */
 export type { SearchDocument, SearchHit, SearchQuery, SearchResult } from './search-document.ts'
 export { SEARCH_COUNT_CAP, SEARCH_MAX_LIMIT } from './search-document.ts'
-export { indexDocument } from './operations/index-document.ts'
+export { indexDocument, indexDocuments } from './operations/index-document.ts'
 export { removeDocument } from './operations/remove-document.ts'
 export { searchDocuments } from './operations/search-documents.ts'
 /** Escaped HTML with query words marked, for callers that highlight other fields the same way. */

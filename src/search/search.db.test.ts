@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest'
 import { describeDb, useTestDb } from '../../test/create-test-db.ts'
 import { DomainError } from '../shared/domain-error.ts'
-import { indexDocument, removeDocument, searchDocuments } from './index.ts'
+import { indexDocument, indexDocuments, removeDocument, searchDocuments } from './index.ts'
 import type { SearchDocument, SearchHit, SearchQuery } from './index.ts'
 import { normalizeText } from './normalize.ts'
 import { sampleDocument, seededRandom } from './sample-corpus.ts'
@@ -79,7 +79,9 @@ describeDb('search', () => {
       title: '半角 abc123 测试 ABC',
       body: '',
     })
-    for (const d of corpus) await indexDocument(t.db, d)
+    // Half one by one, half in batches: both paths build the same index.
+    for (const d of corpus.slice(0, 300)) await indexDocument(t.db, d)
+    for (let i = 300; i < corpus.length; i += 250) await indexDocuments(t.db, corpus.slice(i, i + 250))
   }, 300_000)
 
   it('finds exactly the documents a substring scan finds, in rank order (1–4 characters, words, 文号, 索引号)', async () => {
@@ -199,6 +201,18 @@ describeDb('search', () => {
     }
     const { hits } = await searchDocuments(t.db, { text: '同一时刻', limit: 10, offset: 0 })
     expect(hits.map((h) => h.id).sort()).toEqual([910_001, 910_002, 911_025])
+    // The same in one batch, where 920_001 and 921_025 (same low bits) also collide with each other.
+    await indexDocuments(
+      t.db,
+      [920_001, 920_002, 921_025, 922_049].map((id) => ({
+        ...sampleDocument(id, rand, AGENCIES),
+        title: '同批同刻发布',
+        body: '',
+        publishedAt: at,
+      })),
+    )
+    const batch = await searchDocuments(t.db, { text: '同批同刻', limit: 10, offset: 0 })
+    expect(batch.hits.map((h) => h.id).sort()).toEqual([920_001, 920_002, 921_025, 922_049])
   })
 
   it('returns nothing for a blank query and refuses bad input with a domain error', async () => {
