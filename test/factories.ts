@@ -6,6 +6,8 @@ import { hashPassword } from '../src/accounts/password-hash.ts'
 import { insertUser } from '../src/accounts/user.queries.ts'
 import type { Actor, Agency, AgencyKind, Role, User } from '../src/accounts/index.ts'
 import type { DB } from '../src/storage/index.ts'
+import { insertColumn } from '../src/catalogue/column.queries.ts'
+import type { Column as CatalogueColumn } from '../src/catalogue/index.ts'
 import { isoNow } from '../src/storage/index.ts'
 
 /** The password every factory-built user has. */
@@ -106,4 +108,49 @@ export async function buildAgencyTree(
   const leaf = await buildAgency(db, { parent: mid, name: '下级机构', kind: 'street_office' })
   const other = await buildAgency(db, { name: '无关机构' })
   return { root, mid, leaf, other }
+}
+
+// ── Catalogue ─────────────────────────────────────────────────────────────────────────────────────────
+// A credit code with a valid check character (GB 32100-2015), for agencies that must generate 索引号.
+export const TEST_CREDIT_CODE = '11620502MB1958744E'
+
+export interface ColumnOverrides {
+  readonly agency?: Agency
+  readonly name?: string
+  readonly slug?: string
+  readonly parentId?: number | null
+}
+
+/** A custom column (inserted directly, no audit). */
+export async function buildColumn(db: DB, overrides: ColumnOverrides = {}): Promise<CatalogueColumn> {
+  const agency = overrides.agency ?? (await buildAgency(db, { creditCode: TEST_CREDIT_CODE }))
+  const n = nextSerial()
+  const now = isoNow()
+  return insertColumn(db, {
+    agency_id: agency.id,
+    parent_id: overrides.parentId ?? null,
+    name: overrides.name ?? `测试栏目${n}`,
+    slug: overrides.slug ?? `column-${n}`,
+    kind: 'custom',
+    position: n,
+    created_at: now,
+    updated_at: now,
+  })
+}
+
+/**
+ * An agency (with a credit code) with one column, a 信息发布员 and a 保密审查员: what a workflow test needs.
+ */
+export async function buildCatalogueDesk(
+  db: DB,
+  overrides: { readonly parent?: Agency | null; readonly name?: string } = {},
+): Promise<{ agency: Agency; column: CatalogueColumn; publisher: Actor; reviewer: Actor }> {
+  const agency = await buildAgency(db, { ...overrides, creditCode: TEST_CREDIT_CODE })
+  const column = await buildColumn(db, { agency })
+  return {
+    agency,
+    column,
+    publisher: await buildActor(db, agency, 'publisher'),
+    reviewer: await buildActor(db, agency, 'reviewer'),
+  }
 }

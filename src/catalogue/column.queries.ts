@@ -18,7 +18,11 @@ export function toColumn(row: CatalogueColumnRow): Column {
 }
 
 export async function insertColumn(db: DB, row: NewCatalogueColumnRow): Promise<Column> {
-  const inserted = await db.insertInto('catalogue_columns').values(row).returningAll().executeTakeFirstOrThrow()
+  const inserted = await db
+    .insertInto('catalogue_columns')
+    .values(row)
+    .returningAll()
+    .executeTakeFirstOrThrow()
   return toColumn(inserted)
 }
 

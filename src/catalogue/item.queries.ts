@@ -241,7 +241,10 @@ export interface ItemListQuery {
   readonly offset: number
 }
 
-export async function listItemRows(db: DB, q: ItemListQuery): Promise<{ items: ItemSummary[]; total: number }> {
+export async function listItemRows(
+  db: DB,
+  q: ItemListQuery,
+): Promise<{ items: ItemSummary[]; total: number }> {
   if (q.agencyIds.length === 0) return { items: [], total: 0 }
   let query = db.selectFrom('catalogue_items').where('agency_id', 'in', q.agencyIds)
   if (q.statuses !== undefined && q.statuses.length > 0) query = query.where('status', 'in', q.statuses)
@@ -258,7 +261,10 @@ export async function listItemRows(db: DB, q: ItemListQuery): Promise<{ items: I
 }
 
 /** Unpublished items (draft … scheduled) of the given agencies that carry a 形成或变更日期. */
-export async function listUnpublishedWithMadeOn(db: DB, agencyIds: readonly number[]): Promise<ItemSummary[]> {
+export async function listUnpublishedWithMadeOn(
+  db: DB,
+  agencyIds: readonly number[],
+): Promise<ItemSummary[]> {
   if (agencyIds.length === 0) return []
   const rows = await db
     .selectFrom('catalogue_items')
@@ -291,7 +297,10 @@ export async function addViewCounts(db: DB, counts: ReadonlyMap<number, number>,
   const entries = [...counts.entries()].filter(([, n]) => n > 0)
   for (let i = 0; i < entries.length; i += chunk) {
     const part = entries.slice(i, i + chunk)
-    const cases = sql.join(part.map(([id, n]) => sql`when ${id} then ${n}`), sql` `)
+    const cases = sql.join(
+      part.map(([id, n]) => sql`when ${id} then ${n}`),
+      sql` `,
+    )
     await db
       .updateTable('catalogue_items')
       .set({ view_count: sql<number>`view_count + (case id ${cases} else 0 end)` })

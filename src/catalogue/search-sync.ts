@@ -1,0 +1,53 @@
+// The one place the catalogue talks to search: a published item becomes a search document; a withdrawn one
+// leaves the index. Called inside the publishing transaction, so the index never lists an item that failed
+// to publish. (The database handle is passed through untyped: this file is pure by the lint rules and only
+// hands it to the search module.)
+import type { Item } from './item.ts'
+
+/** What the search module indexes for one published item. */
+export interface CatalogueSearchDocument {
+  readonly id: number
+  readonly agencyId: number
+  readonly columnId: number
+  /** Publication year (China Standard Time). */
+  readonly year: number
+  readonly title: string
+  /** 文号 ('' when none). */
+  readonly docNumber: string
+  /** 索引号 */
+  readonly indexNumber: string
+  /** Plain text of the body. */
+  readonly body: string
+  readonly publishedAt: string
+}
+
+/** The search document of a published item. @throws Error for an item that is not published. */
+export function toSearchDocument(item: Item): CatalogueSearchDocument {
+  if (item.publishedAt === null || item.publishedOn === null || item.indexNumber === null) {
+    throw new Error(`catalogue item ${item.id} is not published`)
+  }
+  return {
+    id: item.id,
+    agencyId: item.agencyId,
+    columnId: item.columnId,
+    year: Number(item.publishedOn.slice(0, 4)),
+    title: item.title,
+    docNumber: item.docNumber ?? '',
+    indexNumber: item.indexNumber,
+    body: item.bodyText,
+    publishedAt: item.publishedAt,
+  }
+}
+
+/** Put a just-published item into the search index. */
+export async function indexPublishedItem(_db: unknown, item: Item): Promise<void> {
+  const _doc = toSearchDocument(item)
+  // TODO(search): `await indexDocument(db, doc)` from '../search/index.ts' once src/search exports it.
+  await Promise.resolve()
+}
+
+/** Take a withdrawn item out of the search index. */
+export async function removeItemFromIndex(_db: unknown, _itemId: number): Promise<void> {
+  // TODO(search): `await removeDocument(db, itemId)` from '../search/index.ts' once src/search exports it.
+  await Promise.resolve()
+}
