@@ -18,9 +18,17 @@ import { registerHealthRoute } from './shared/health.ts'
 import { registerSecurityHeaders } from './shared/security-headers.ts'
 import { registerSession } from './shared/session.ts'
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** GONGKAI_DATA_DIR, or null when the server was built without one (tests). */
+    dataDir: string | null
+  }
+}
+
 export interface ServerOptions {
   readonly db: DB
-  readonly config: Pick<Config, 'secureCookies' | 'sessionIdleMinutes' | 'sessionMaxHours'>
+  readonly config: Pick<Config, 'secureCookies' | 'sessionIdleMinutes' | 'sessionMaxHours'> &
+    Partial<Pick<Config, 'dataDir'>>
   /** Fastify's logger option: `false` in tests, `{ level }` in `gongkai serve` (JSON lines via pino). */
   readonly logger?: FastifyServerOptions['logger']
   /** Close the database when the server closes (true when the server owns the connection). */
@@ -35,6 +43,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     bodyLimit: 1024 * 1024,
   })
   registerCookieFlags(app, options.config.secureCookies)
+  // Where uploaded files live (`<dataDir>/uploads`); tests without one get a temporary directory.
+  app.decorate('dataDir', options.config.dataDir ?? null)
   registerErrorHandling(app)
   registerSecurityHeaders(app)
   // Root level, so writes through the API clear the console's cached counts too.

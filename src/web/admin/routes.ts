@@ -4,6 +4,7 @@ import type { DB } from '../../storage/index.ts'
 import { loadActor } from '../shared/session.ts'
 import { registerAgencyRoutes } from './agencies/agencies.routes.tsx'
 import { registerAuditRoutes } from './audit/audit.routes.tsx'
+import { registerCatalogueAdminRoutes } from './catalogue/routes.ts'
 import { registerLoginRoutes } from './auth/login.routes.tsx'
 import { registerPasswordRoutes } from './auth/password.routes.tsx'
 import { registerDashboardRoutes } from './dashboard/dashboard.routes.tsx'
@@ -17,4 +18,5 @@ export function registerAdminRoutes(app: FastifyInstance, db: DB): void {
   registerAgencyRoutes(app, db)
   registerUserRoutes(app, db)
   registerAuditRoutes(app, db)
+  registerCatalogueAdminRoutes(app, db)
 }
