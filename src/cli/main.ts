@@ -14,6 +14,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   migrate: async () => (await import('./commands/accounts.ts')).registerAccountCommands,
   user: async () => (await import('./commands/accounts.ts')).registerAccountCommands,
   agency: async () => (await import('./commands/accounts.ts')).registerAccountCommands,
+  import: async () => (await import('./commands/import.ts')).registerImportCommands,
 }
 
 /** The registrations a command line needs: its own command, or all of them for help and unknown words. */
