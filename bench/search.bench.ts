@@ -1,6 +1,6 @@
 // `npm run bench -- search [--engine sqlite|postgres] [--docs N] [--queries Q]`: full-text search at scale.
 // Generates N documents (default 1,000,000 over 1,000 agencies; progress shown) into a database kept between
-// runs (SQLite: $GONGKAI_DATA_DIR or /tmp/gongkai-bench/search-N.sqlite; PostgreSQL: schema bench_search_N),
+// runs (SQLite: $GONGKAI_DATA_DIR or /tmp/gongkai-bench/search-v2-N.sqlite; PostgreSQL: schema bench_search_v2_N),
 // then times Q queries per class (1, 2 and 4 characters, two words, filtered) — p50/p95/max of searchDocuments
 // with limit 20 — and checks a sample against a substring scan of the same corpus regenerated in memory.
 import os from 'node:os'
@@ -29,12 +29,12 @@ function corpusDocument(id: number): SearchDocument {
 async function open(engine: 'sqlite' | 'postgres', docs: number): Promise<DB> {
   if (engine === 'sqlite') {
     const dir = process.env.GONGKAI_DATA_DIR ?? '/tmp/gongkai-bench'
-    const file = path.join(dir, `search-${docs}.sqlite`)
+    const file = path.join(dir, `search-v2-${docs}.sqlite`)
     console.log(`database ${file}`)
     return connect({ database: { engine: 'sqlite', file } })
   }
   const url = process.env.DATABASE_TEST_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
-  const schema = `bench_search_${docs}`
+  const schema = `bench_search_v2_${docs}`
   const admin = await connect({ database: { engine: 'postgres', url } }, { migrate: false })
   await sql`create schema if not exists ${sql.id(schema)}`.execute(admin)
   await admin.destroy()

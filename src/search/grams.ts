@@ -11,6 +11,12 @@ function words(normalized: string): string[][] {
     .map((w) => Array.from(w))
 }
 
+/**
+ * Title terms are the title's characters and bigrams with this private-use character in front, so they are
+ * terms of their own: the title tier of a word common in bodies reads a short posting list, not the long one.
+ */
+export const TITLE_TERM_PREFIX = '\uE000'
+
 /** Separates the bigrams of two words in the SQLite phrase column, so no phrase runs across a blank. */
 export const WORD_BREAK = '|||'
 
@@ -22,14 +28,14 @@ export interface TextGrams {
 }
 
 /** The unigram and bigram token strings of a normalised text, for the SQLite FTS5 columns. */
-export function textGrams(normalized: string): TextGrams {
+export function textGrams(normalized: string, prefix = ''): TextGrams {
   const unigrams: string[] = []
   const bigrams: string[] = []
   for (const chars of words(normalized)) {
     if (bigrams.length > 0) bigrams.push(WORD_BREAK)
     for (let i = 0; i < chars.length; i++) {
-      unigrams.push(chars[i] as string)
-      if (i + 1 < chars.length) bigrams.push((chars[i] as string) + (chars[i + 1] as string))
+      unigrams.push(prefix + (chars[i] as string))
+      if (i + 1 < chars.length) bigrams.push(prefix + (chars[i] as string) + (chars[i + 1] as string))
     }
   }
   return { unigrams: unigrams.join(' '), bigrams: bigrams.join(' ') }

@@ -21,25 +21,12 @@ function normalizeChar(ch: string): string {
   return lower.length === ch.length ? lower : ch
 }
 
+/** Characters that map to themselves: printable ASCII but upper case, and the CJK unified ideographs. */
+const NEEDS_MAPPING = /[^\u0021-\u0040\u005b-\u007e\u4e00-\u9fff]/gu
+
 /** The normalised form of `text`, of exactly the same length (UTF-16 units) as `text`. */
 export function normalizeText(text: string): string {
-  let out = ''
-  let plainRun = 0
-  // Fast path: most characters (CJK, lower-case ASCII, digits) map to themselves.
-  for (const ch of text) {
-    const mapped = normalizeChar(ch)
-    if (mapped === ch) {
-      plainRun += ch.length
-      continue
-    }
-    if (plainRun > 0) {
-      out += text.slice(out.length, out.length + plainRun)
-      plainRun = 0
-    }
-    out += mapped
-  }
-  if (plainRun > 0) out += text.slice(out.length, out.length + plainRun)
-  return out
+  return text.replace(NEEDS_MAPPING, normalizeChar)
 }
 
 /** The words of a query: normalised, split on blanks, duplicates and words contained in another dropped. */

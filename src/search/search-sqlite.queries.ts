@@ -3,6 +3,7 @@
 // y<year>. A query is one FTS5 expression; a scan ordered by rowid descending is newest first and stops early.
 import { sql } from 'kysely'
 import type { DB } from '../storage/index.ts'
+import { TITLE_TERM_PREFIX } from './grams.ts'
 import type { TextGrams } from './grams.ts'
 import type { QueryPlan, QueryWord, Tier } from './query-plan.ts'
 
@@ -31,14 +32,9 @@ function phrase(terms: readonly string[]): string {
 }
 
 function wordExpression(word: QueryWord, titleOnly: boolean): string {
-  const columns = word.single
-    ? titleOnly
-      ? 'title_uni'
-      : '{title_uni text_uni}'
-    : titleOnly
-      ? 'title_bi'
-      : '{title_bi text_bi}'
-  return `${columns} : ${phrase(word.grams)}`
+  const [uni, bi] = word.single ? ['title_uni', 'text_uni'] : ['title_bi', 'text_bi']
+  const title = `${uni} : ${phrase(word.grams.map((g) => TITLE_TERM_PREFIX + g))}`
+  return titleOnly ? title : `${title} OR ${bi} : ${phrase(word.grams)}`
 }
 
 /** The FTS5 expression (a bound parameter, never SQL text) and the agency ids left for a join. */

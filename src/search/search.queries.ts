@@ -2,16 +2,13 @@
 // part and the searching differ and live in search-sqlite.queries.ts / search-postgres.queries.ts.
 import type { DB } from '../storage/index.ts'
 import { engineOf } from '../storage/index.ts'
-import { gramSet, textGrams } from './grams.ts'
+import { gramSet, textGrams, TITLE_TERM_PREFIX } from './grams.ts'
 import { normalizeText } from './normalize.ts'
 import type { QueryPlan, Tier } from './query-plan.ts'
 import type { SearchDocument } from './search-document.ts'
 import type { SearchDocumentRow } from './search.table.ts'
 import * as postgres from './search-postgres.queries.ts'
 import * as sqlite from './search-sqlite.queries.ts'
-
-/** The title tier's terms on PostgreSQL carry this prefix (a tab never occurs inside a normalised word). */
-export const TITLE_PREFIX = '\t'
 
 /** Delete a document's row and index entries. */
 export async function deleteDocument(db: DB, id: number, rankKey: number): Promise<void> {
@@ -68,7 +65,9 @@ export async function insertDocuments(
           index_number: doc.indexNumber,
           body: doc.body,
           published_at: doc.publishedAt,
-          grams: isPostgres ? [...gramSet(title, gramSet(title, gramSet(other)), TITLE_PREFIX)] : null,
+          grams: isPostgres
+            ? postgres.tsvectorOf(gramSet(title, gramSet(title, gramSet(other)), TITLE_TERM_PREFIX))
+            : null,
           norm_title: isPostgres ? title : null,
           norm_text: isPostgres ? `${title}\n${other}` : null,
         })),
@@ -78,7 +77,7 @@ export async function insertDocuments(
   if (!isPostgres) {
     for (const { doc, rankKey, title, other } of rows) {
       const filters = `a${doc.agencyId} c${doc.columnId} y${doc.year}`
-      await sqlite.insertTerms(db, rankKey, textGrams(title), textGrams(other), filters)
+      await sqlite.insertTerms(db, rankKey, textGrams(title, TITLE_TERM_PREFIX), textGrams(other), filters)
     }
   }
 }
@@ -87,7 +86,7 @@ export async function insertDocuments(
 export function countMatches(db: DB, plan: QueryPlan, tier: Tier, cap: number): Promise<number> {
   return engineOf(db) === 'sqlite'
     ? sqlite.countMatches(db, plan, tier, cap)
-    : postgres.countMatches(db, plan, tier, cap, TITLE_PREFIX)
+    : postgres.countMatches(db, plan, tier, cap)
 }
 
 /** Rank keys of matching documents, newest first. */
@@ -100,7 +99,7 @@ export function matchingRankKeys(
 ): Promise<number[]> {
   return engineOf(db) === 'sqlite'
     ? sqlite.matchingRankKeys(db, plan, tier, limit, offset)
-    : postgres.matchingRankKeys(db, plan, tier, limit, offset, TITLE_PREFIX)
+    : postgres.matchingRankKeys(db, plan, tier, limit, offset)
 }
 
 export type StoredDocument = Pick<

@@ -16,8 +16,11 @@ export interface SearchDocumentTable {
   index_number: string
   body: string
   published_at: string
-  /** PostgreSQL only (NULL on SQLite): the distinct unigrams and bigrams; title ones also prefixed with a tab. */
-  grams: string[] | null
+  /**
+   * PostgreSQL only (NULL on SQLite): a tsvector of the distinct unigrams and bigrams as lexemes (no positions),
+   * the title's again with TITLE_TERM_PREFIX in front. Written as a tsvector literal.
+   */
+  grams: string | null
   /** PostgreSQL only (NULL on SQLite): normalised title, for the title tier. */
   norm_title: string | null
   /** PostgreSQL only (NULL on SQLite): normalised title, 文号, 索引号 and body, one per line. */

@@ -1,6 +1,7 @@
 // The full-text search index (src/search/). One table of indexed documents on both engines; the index itself
 // differs: SQLite has an FTS5 table of unigram and bigram terms (contentless, rowid = rank_key, so a scan in
-// rowid order is a scan by recency); PostgreSQL keeps the distinct terms in a text[] column with a GIN index.
+// rowid order is a scan by recency); PostgreSQL keeps the distinct terms in a tsvector (no positions) with a GIN
+// index, queried with plain AND tsqueries, which need no recheck of the row.
 import { sql } from 'kysely'
 import type { Kysely } from 'kysely'
 import { engineOf } from '../dialects/engine.ts'
@@ -19,7 +20,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('index_number', 'text', (c) => c.notNull())
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('published_at', 'text', (c) => c.notNull())
-    .addColumn('grams', postgres ? sql`text[]` : 'text')
+    .addColumn('grams', postgres ? sql`tsvector` : 'text')
     .addColumn('norm_title', 'text')
     .addColumn('norm_text', 'text')
     .execute()
