@@ -1,8 +1,10 @@
-// PDF input: the text layer read with pdfjs-dist (no rendering, no worker, no network), reduced to source
-// blocks by position: prose lines joined into paragraphs, table regions into grids.
+// PDF input: the text layer (read by pdf-text/, or by pdfjs-dist for files it does not cover: no rendering, no
+// worker, no network), reduced to source blocks by position: prose lines joined into paragraphs, table regions
+// into grids.
 import { chunkLines, pageChunks, type Line, type PdfPage, type PdfTextItem } from './pdf-geometry.ts'
 import { paragraphs, splitRegions } from './pdf-regions.ts'
 import { regionBlocks } from './pdf-table.ts'
+import { readTextLayer } from './pdf-text/index.ts'
 import { loadPdfJs, pdfjsAssets } from './pdfjs-loader.ts'
 import type { SourceBlock } from './source.ts'
 
@@ -15,8 +17,20 @@ export async function extractPdfBlocks(buf: Buffer): Promise<SourceBlock[]> {
   return pagesToBlocks(pages)
 }
 
-/** Positioned text of every readable page. */
+/**
+ * Positioned text of every readable page: read directly when the file uses only what office suites write
+ * (pdf-text/), else with pdfjs. Both give the same items (pdf-text.test.ts compares them on the fixtures).
+ */
 async function readPages(buf: Buffer): Promise<PdfPage[]> {
+  try {
+    return readTextLayer(buf)
+  } catch {
+    return readPagesWithPdfJs(buf)
+  }
+}
+
+/** Positioned text of every readable page, read with pdfjs (exported for tests). */
+export async function readPagesWithPdfJs(buf: Buffer): Promise<PdfPage[]> {
   const pages: PdfPage[] = []
   try {
     const { getDocument } = await loadPdfJs()
