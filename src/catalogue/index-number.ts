@@ -41,7 +41,7 @@ function invalid(message: string): DomainError {
 /** Check and compile a pattern. @throws DomainError('invalid_input') naming what is wrong. */
 export function parseIndexPattern(pattern: string): IndexScheme {
   const tokens: Token[] = []
-  const re = /\{([^}]*)\}|([^{}]+)|([{}])/g
+  const re = /\{([^{}]*)\}|([^{}]+)|([{}])/g
   let serials = 0
   for (const m of pattern.matchAll(re)) {
     const [, name, literal, stray] = m
