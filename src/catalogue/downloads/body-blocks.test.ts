@@ -66,6 +66,19 @@ describe('bodyBlocks', () => {
     expect(placed.find((p) => p.cell.text === '甲')?.rowSpan).toBe(2)
   })
 
+  it('gives row labels the room and keeps short headers such as 总计 on one line', () => {
+    const label = '（二）部分公开（区分处理的，只计这一情形，不计其他情形）'
+    const cells = ['0', '0', '0', '0', '0', '0', '0'].map((v) => `<td>${v}</td>`).join('')
+    const html = `<table><tr><th>项目</th><th>自然人</th><th>商业企业</th><th>科研机构</th><th>社会公益组织</th><th>法律服务机构</th><th>其他</th><th>总计</th></tr><tr><td>${label}</td>${cells}</tr></table>`
+    const table = bodyBlocks(html)[0]
+    if (table?.kind !== 'table') throw new Error('no table')
+    const [first = 0, ...rest] = table.grid.columnWidths
+    const total = table.grid.columnWidths.reduce((a, b) => a + b, 0)
+    for (const w of rest) expect(first).toBeGreaterThan(w)
+    // 总计 is 4 half-width units; its column is at least that share of the 84 units a full-width table has.
+    expect((rest[rest.length - 1] ?? 0) / total).toBeGreaterThanOrEqual(4 / 84)
+  })
+
   it('never throws on broken markup', () => {
     for (const html of ['<p><b>未闭合', '<table><tr><td colspan="x">a', '</p></li></table>', '<ul>散', '']) {
       expect(() => bodyBlocks(html)).not.toThrow()

@@ -96,7 +96,6 @@ function evenOut(raw: RawCell[][]): { rows: GridRow[]; width: number; widths: nu
     }
   })
   const width = Math.max(1, ...occupied.map((line) => line.length))
-  const widths = new Array<number>(width).fill(2)
   const rows: GridRow[] = raw.map((_, r) => {
     const cells: { c: number; cell: GridCell }[] = starts
       .filter((s) => s.r === r)
@@ -105,11 +104,33 @@ function evenOut(raw: RawCell[][]): { rows: GridRow[]; width: number; widths: nu
     cells.sort((a, b) => a.c - b.c)
     return { cells: cells.map((x) => x.cell) }
   })
+  return { rows, width, widths: columnWidths(starts, width) }
+}
+
+// Text width of a full-width table in half-width units of 五号 type (156 mm ≈ 442 pt over 5.25 pt), less padding.
+const TABLE_UNITS = 84
+const PADDING_UNITS = 1.2
+// A cell text up to this wide (two CJK characters: 总计, 其他; a four-digit number) should not wrap.
+const NO_WRAP_UNITS = 4
+
+/**
+ * Relative column widths, as browsers lay out tables: every column gets the width of its short texts so that
+ * 总计 or 其他 never break, and what is left of the page width goes to the columns in proportion to how much
+ * longer their texts are (a column of 0s stays narrow, a column of row labels gets the room).
+ */
+function columnWidths(starts: readonly { c: number; cell: RawCell }[], width: number): number[] {
+  const longest = new Array<number>(width).fill(1)
   for (const s of starts) {
     if (s.cell.colSpan !== 1) continue
-    widths[s.c] = Math.max(widths[s.c] ?? 2, Math.min(24, displayWidth(s.cell.text)))
+    longest[s.c] = Math.max(longest[s.c] ?? 1, displayWidth(s.cell.text))
   }
-  return { rows, width, widths }
+  const min = longest.map((w) => Math.min(w, NO_WRAP_UNITS) + PADDING_UNITS)
+  const max = longest.map((w) => Math.min(w, 40) + PADDING_UNITS)
+  const spare = TABLE_UNITS - min.reduce((a, b) => a + b, 0)
+  const wanted = max.reduce((a, b) => a + b, 0) - min.reduce((a, b) => a + b, 0)
+  if (spare <= 0 || wanted <= 0) return min
+  const share = Math.min(1, spare / wanted)
+  return min.map((m, i) => m + ((max[i] ?? m) - m) * share)
 }
 
 function gridCell(cell: RawCell): GridCell {
