@@ -78,9 +78,6 @@ const RENDERERS: RoundTrip[] = [
     name: 'PDF',
     render: renderPdf,
     runs: 6,
-    sectionsPending:
-      'the PDF parser does not yet read section texts: the PDF text layer gives the heading and its paragraphs ' +
-      'as one run and all six sections come back empty',
   },
 ]
 

@@ -54,6 +54,8 @@ export function splitRegions(lines: Line[]): Region[] {
     if (isDataLine(line)) return false
     const first = line.chunks[0]?.text ?? ''
     if (line.chunks.length === 1 && SECTION_HEADING.test(first)) return true
+    // A sentence of its own (a section's lead, 主动公开政府信息情况见下表。): table cells do not end in 。
+    if (line.chunks.length === 1 && first.endsWith('。')) return true
     const w = widths.get(line.page)
     const wide = w !== undefined && line.right - line.left >= PARAGRAPH_WIDTH * (w.right - w.left)
     return wide && largestGap(line) < 2 * line.size

@@ -79,9 +79,13 @@ export async function readPagesWithPdfJs(buf: Buffer): Promise<PdfPage[]> {
 /** Positioned text → blocks (pure; exported for tests). */
 export function pagesToBlocks(pages: PdfPage[]): SourceBlock[] {
   const lines: Line[] = pages.flatMap((page, i) => chunkLines(pageChunks(page, i), i, page.height))
-  const bodySize = typicalSize(lines)
+  const regions = splitRegions(lines)
+  // The prose's size, not the tables': a report whose tables hold most of its characters (small type) would
+  // otherwise have every prose line taken for a title and its headings run into their paragraphs.
+  const prose = regions.flatMap((r) => (r.kind === 'table' ? [] : r.lines))
+  const bodySize = typicalSize(prose.length > 0 ? prose : lines)
   const blocks: SourceBlock[] = []
-  for (const region of splitRegions(lines)) {
+  for (const region of regions) {
     if (region.kind === 'table') blocks.push(...regionBlocks(region.lines))
     else for (const text of paragraphs(region.lines, bodySize)) blocks.push({ kind: 'text', text })
   }
