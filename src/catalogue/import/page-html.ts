@@ -217,7 +217,13 @@ function headingTitle($: CheerioAPI, hints: readonly (string | null)[]): string 
     .toArray()
     .map((e) => clean($(e).text()))
     .filter((t) => t.length >= 4 && t.length <= 120 && !isChromeLine(t))
-  return candidates.find((t) => hints.some((h) => h !== null && h.includes(t))) ?? candidates[0] ?? null
+  // The site name is often an <h1> too, and in the <title> as well: the longest heading the hints contain wins.
+  const hinted = candidates.filter((t) => hints.some((h) => h !== null && h.includes(t)))
+  const longest = hinted.reduce<string | null>(
+    (best, t) => (best === null || t.length > best.length ? t : best),
+    null,
+  )
+  return longest ?? candidates[0] ?? null
 }
 
 /** Splits an HTML page into its metadata, title hints and sanitised body. */

@@ -115,6 +115,16 @@ describe('readSavedPage: other inputs', () => {
     expect(page.bodyHtml).toMatch(/rowspan="\d+"/)
   })
 
+  it('takes the article heading, not the site name, as the title of a page without title metadata', () => {
+    const html =
+      '<html><head><title>关于公布2023年度行政许可事项的通告_通知公告_某县人民政府</title></head><body>' +
+      '<div class="header"><h1>某县人民政府</h1></div><div class="article"><h2>关于公布2023年度行政许可事项的通告</h2>' +
+      '<div class="content"><p>现将本县2023年度行政许可事项公布如下。</p></div></div></body></html>'
+    const page = readSavedPage(html, 'notice.html')
+    expect(page.title).toBe('关于公布2023年度行政许可事项的通告')
+    expect(page.bodyText).toBe('现将本县2023年度行政许可事项公布如下。')
+  })
+
   it('decodes a GBK page that declares its charset', () => {
     const head = Buffer.from(
       '<html><head><meta charset="gb2312"><title>t</title></head><body><div id="zoom"><p>',
