@@ -8,6 +8,11 @@ import { listAuditLog, ROLES, systemActor, type Agency, type Role, type User } f
 import { buildAgency, buildUser } from '../../test/factories.ts'
 import { describeDb, useTestDb } from '../../test/create-test-db.ts'
 import { buildTestServer, fetchCsrf, sessionCookie, type CsrfPair } from './testing/web-test-kit.ts'
+import {
+  buildCatalogueMatrixWorld,
+  type CatalogueMatrixWorld,
+  type PoolState,
+} from './admin/catalogue/matrix-world.test-kit.ts'
 
 type Where = 'own' | 'sub' | 'superior' | 'unrelated'
 const WHERES: readonly Where[] = ['own', 'sub', 'superior', 'unrelated']
@@ -47,7 +52,238 @@ interface Case {
   readonly form?: (w: World, where: Where, n: number) => Record<string, string | string[]>
   readonly json?: (w: World, where: Where, n: number) => Record<string, unknown>
   readonly expected: Expect
+  /** Statuses that count as a denial (default 403; reading an item another agency's users may not see is 404). */
+  readonly denied?: readonly number[]
 }
+
+/** 信息发布员 drafts and edits in its own agency; 平台管理员 everywhere (issue 4). */
+const EDIT_ITEM: Expect = { ...rolesOnly(), platform_admin: ALL, publisher: ['own'] }
+/** 保密审查员 of the agency approves or returns. */
+const REVIEW_ITEM: Expect = { ...rolesOnly(), platform_admin: ALL, reviewer: ['own'] }
+/** 撤稿: the agency's reviewer and the administrators above it. */
+const WITHDRAW_ITEM: Expect = { ...MANAGE, reviewer: ['own'] }
+/** Unpublished items: the agency's publishers and reviewers, its administrators, 监督员 read the subtree. */
+const VIEW_ITEM: Expect = { ...OVERSEE, publisher: ['own'], reviewer: ['own'] }
+const NOT_VISIBLE = [403, 404]
+
+/** Item pools of the workflow cases: each attempt acts on a fresh item in the state the step needs. */
+const POOLS: Readonly<Record<string, PoolState>> = {
+  'console-submit': 'draft',
+  'console-approve': 'in_review',
+  'console-return': 'in_review',
+  'console-withdraw': 'published',
+  'api-submit': 'draft',
+  'api-approve': 'in_review',
+  'api-return': 'in_review',
+  'api-withdraw': 'published',
+}
+let cat: CatalogueMatrixWorld<Where>
+
+/** A workflow case: the URL names the pool's current item; building the body moves the pool on. */
+function stepCase(
+  name: string,
+  pool: string,
+  url: (id: number) => string,
+  body: Record<string, string>,
+  expected: Expect,
+): Case {
+  const take = (x: Where) => {
+    cat.advance(pool, x)
+    return body
+  }
+  return pool.startsWith('api')
+    ? { name, method: 'POST', url: (_w, x) => url(cat.current(pool, x)), json: (_w, x) => take(x), expected }
+    : { name, method: 'POST', url: (_w, x) => url(cat.current(pool, x)), form: (_w, x) => take(x), expected }
+}
+
+const CATALOGUE_CONSOLE_CASES: readonly Case[] = [
+  {
+    name: 'GET /admin/catalogue/items',
+    method: 'GET',
+    url: () => '/admin/catalogue/items',
+    expected: EVERYONE,
+  },
+  {
+    name: 'GET /admin/catalogue/review',
+    method: 'GET',
+    url: () => '/admin/catalogue/review',
+    expected: EVERYONE,
+  },
+  {
+    name: 'GET /admin/catalogue/deadlines',
+    method: 'GET',
+    url: () => '/admin/catalogue/deadlines',
+    expected: EVERYONE,
+  },
+  {
+    name: 'GET /admin/catalogue/items/:id',
+    method: 'GET',
+    url: (_w, x) => `/admin/catalogue/items/${cat.itemId[x]}`,
+    expected: VIEW_ITEM,
+    denied: NOT_VISIBLE,
+  },
+  {
+    name: 'GET /admin/catalogue/items/new',
+    method: 'GET',
+    url: () => '/admin/catalogue/items/new',
+    expected: rolesOnly('platform_admin', 'publisher'),
+  },
+  {
+    name: 'POST /admin/catalogue/items/new (column)',
+    method: 'POST',
+    url: (w, x) => `/admin/catalogue/items/new?agencyId=${w.agency[x].id}`,
+    form: (_w, x, n) => ({ columnId: String(cat.columnId[x]), title: `控制台草稿${n}`, intent: 'save' }),
+    expected: EDIT_ITEM,
+  },
+  {
+    name: 'GET /admin/catalogue/items/:id/edit',
+    method: 'GET',
+    url: (_w, x) => `/admin/catalogue/items/${cat.itemId[x]}/edit`,
+    expected: EDIT_ITEM,
+    denied: NOT_VISIBLE,
+  },
+  {
+    name: 'POST /admin/catalogue/items/:id/edit',
+    method: 'POST',
+    url: (_w, x) => `/admin/catalogue/items/${cat.itemId[x]}/edit`,
+    form: (_w, x, n) => ({ columnId: String(cat.columnId[x]), title: `改标题${n}`, intent: 'save' }),
+    expected: EDIT_ITEM,
+    denied: NOT_VISIBLE,
+  },
+  stepCase(
+    'POST /admin/catalogue/items/:id/submit',
+    'console-submit',
+    (id) => `/admin/catalogue/items/${id}/submit`,
+    {},
+    EDIT_ITEM,
+  ),
+  stepCase(
+    'POST /admin/catalogue/items/:id/approve',
+    'console-approve',
+    (id) => `/admin/catalogue/items/${id}/approve`,
+    { scheduledAt: '' },
+    REVIEW_ITEM,
+  ),
+  stepCase(
+    'POST /admin/catalogue/items/:id/return',
+    'console-return',
+    (id) => `/admin/catalogue/items/${id}/return`,
+    { reason: '请补充依据' },
+    REVIEW_ITEM,
+  ),
+  stepCase(
+    'POST /admin/catalogue/items/:id/withdraw',
+    'console-withdraw',
+    (id) => `/admin/catalogue/items/${id}/withdraw`,
+    { reason: '内容有误' },
+    WITHDRAW_ITEM,
+  ),
+  {
+    name: 'GET /admin/catalogue/columns',
+    method: 'GET',
+    url: () => '/admin/catalogue/columns',
+    expected: rolesOnly('platform_admin', 'agency_admin'),
+  },
+  {
+    name: 'GET /admin/catalogue/columns?agencyId',
+    method: 'GET',
+    url: (w, x) => `/admin/catalogue/columns?agencyId=${w.agency[x].id}`,
+    expected: MANAGE,
+  },
+  {
+    name: 'POST /admin/catalogue/columns/new (agency)',
+    method: 'POST',
+    url: () => '/admin/catalogue/columns/new',
+    form: (w, x, n) => ({ agencyId: String(w.agency[x].id), name: `新栏目${n}`, slug: `col-${n}` }),
+    expected: MANAGE,
+  },
+  {
+    name: 'POST /admin/catalogue/columns/defaults (agency)',
+    method: 'POST',
+    url: () => '/admin/catalogue/columns/defaults',
+    form: (w, x) => ({ agencyId: String(w.agency[x].id) }),
+    expected: MANAGE,
+  },
+  {
+    name: 'GET /admin/catalogue/columns/:id/edit',
+    method: 'GET',
+    url: (_w, x) => `/admin/catalogue/columns/${cat.columnId[x]}/edit`,
+    expected: MANAGE,
+  },
+  {
+    name: 'POST /admin/catalogue/columns/:id/edit',
+    method: 'POST',
+    url: (_w, x) => `/admin/catalogue/columns/${cat.columnId[x]}/edit`,
+    form: () => ({ name: '政府信息公开指南', parentId: '' }),
+    expected: MANAGE,
+  },
+  {
+    name: 'POST /admin/catalogue/columns/:id/move',
+    method: 'POST',
+    url: (_w, x) => `/admin/catalogue/columns/${cat.columnId[x]}/move`,
+    form: () => ({ direction: 'down' }),
+    expected: MANAGE,
+  },
+]
+
+const CATALOGUE_API_CASES: readonly Case[] = [
+  {
+    name: 'GET /api/v1/agencies/:id/columns',
+    method: 'GET',
+    url: (w, x) => `/api/v1/agencies/${w.agency[x].id}/columns`,
+    expected: EVERYONE,
+  },
+  { name: 'GET /api/v1/items', method: 'GET', url: () => '/api/v1/items', expected: EVERYONE },
+  {
+    name: 'GET /api/v1/items/:id',
+    method: 'GET',
+    url: (_w, x) => `/api/v1/items/${cat.itemId[x]}`,
+    expected: VIEW_ITEM,
+    denied: NOT_VISIBLE,
+  },
+  {
+    name: 'POST /api/v1/items (column)',
+    method: 'POST',
+    url: () => '/api/v1/items',
+    json: (_w, x, n) => ({ columnId: cat.columnId[x], title: `接口草稿${n}` }),
+    expected: EDIT_ITEM,
+  },
+  {
+    name: 'PATCH /api/v1/items/:id',
+    method: 'PATCH',
+    url: (_w, x) => `/api/v1/items/${cat.itemId[x]}`,
+    json: (_w, _x, n) => ({ summary: `接口概述${n}` }),
+    expected: EDIT_ITEM,
+  },
+  stepCase(
+    'POST /api/v1/items/:id/submit',
+    'api-submit',
+    (id) => `/api/v1/items/${id}/submit`,
+    {},
+    EDIT_ITEM,
+  ),
+  stepCase(
+    'POST /api/v1/items/:id/approve',
+    'api-approve',
+    (id) => `/api/v1/items/${id}/approve`,
+    {},
+    REVIEW_ITEM,
+  ),
+  stepCase(
+    'POST /api/v1/items/:id/return',
+    'api-return',
+    (id) => `/api/v1/items/${id}/return`,
+    { reason: '请补充依据' },
+    REVIEW_ITEM,
+  ),
+  stepCase(
+    'POST /api/v1/items/:id/withdraw',
+    'api-withdraw',
+    (id) => `/api/v1/items/${id}/withdraw`,
+    { reason: '内容有误' },
+    WITHDRAW_ITEM,
+  ),
+]
 
 const CONSOLE_CASES: readonly Case[] = [
   { name: 'GET /admin', method: 'GET', url: () => '/admin', expected: EVERYONE },
@@ -140,6 +376,7 @@ const CONSOLE_CASES: readonly Case[] = [
     url: (w, x) => `/admin/audit?agencyId=${w.agency[x].id}`,
     expected: MANAGE,
   },
+  ...CATALOGUE_CONSOLE_CASES,
 ]
 
 const API_CASES: readonly Case[] = [
@@ -210,6 +447,7 @@ const API_CASES: readonly Case[] = [
     url: (w, x) => `/api/v1/audit-log?agencyId=${w.agency[x].id}`,
     expected: MANAGE,
   },
+  ...CATALOGUE_API_CASES,
 ]
 
 function isAllowed(r: LightMyRequestResponse): boolean {
@@ -237,6 +475,7 @@ describeDb('permission matrix', () => {
       ).user
     }
     world = { agency, user }
+    cat = await buildCatalogueMatrixWorld(t.db, agency, POOLS, 8)
     for (const role of ROLES) {
       const { user: actor } = await buildUser(t.db, {
         agency: own,
@@ -292,7 +531,11 @@ describeDb('permission matrix', () => {
             actual[role].push(where)
             continue
           }
-          if (r.statusCode !== 403) problems.push(`${role}/${where}: denied with ${r.statusCode}, not 403`)
+          if (!(c.denied ?? [403]).includes(r.statusCode)) {
+            problems.push(
+              `${role}/${where}: denied with ${r.statusCode}, not ${(c.denied ?? [403]).join('/')}`,
+            )
+          }
           if (c.method !== 'GET' && (await auditCount()) !== before) {
             problems.push(`${role}/${where}: denied but wrote`)
           }

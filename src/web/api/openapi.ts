@@ -112,6 +112,50 @@ export const OPENAPI_DOCUMENT = {
       patch: op('Update a user', { parameters: [id], requestBody: json }),
     },
     '/users/{id}/reset-password': { post: op('Issue a new generated password', { parameters: [id] }) },
+    '/agencies/{id}/columns': { get: op("An agency's column tree (栏目)", { parameters: [id] }) },
+    '/items': {
+      get: op('Catalogue items the user may see (any status), most recently changed first', {
+        parameters: [
+          {
+            name: 'status',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['draft', 'in_review', 'returned', 'scheduled', 'published', 'withdrawn'],
+            },
+          },
+          ...['columnId', 'page', 'pageSize'].map((name) => ({
+            name,
+            in: 'query',
+            schema: { type: 'integer' },
+          })),
+        ],
+      }),
+      post: op(
+        'Draft an item (信息发布员): columnId, title, topicCode, publisherName, writtenOn, docNumber, validity, effectiveOn, repealedOn, keywords[], summary, bodyHtml (sanitised), itemType, madeOn',
+        { requestBody: json },
+      ),
+    },
+    '/items/{id}': {
+      get: op('One item with its attachments and the abilities of the user on it', { parameters: [id] }),
+      patch: op('Edit a draft or returned item (the fields of POST /items, all optional)', {
+        parameters: [id],
+        requestBody: json,
+      }),
+    },
+    '/items/{id}/submit': { post: op('提交保密审查 (needs madeOn)', { parameters: [id] }) },
+    '/items/{id}/approve': {
+      post: op('保密审查 approve: publish now, or at scheduledAt (ISO 8601 with offset)', {
+        parameters: [id],
+        requestBody: json,
+      }),
+    },
+    '/items/{id}/return': {
+      post: op('退回修改 with a reason (required)', { parameters: [id], requestBody: json }),
+    },
+    '/items/{id}/withdraw': {
+      post: op('撤稿 with a reason (required)', { parameters: [id], requestBody: json }),
+    },
     '/audit-log': {
       get: op('Audit log, read-only', {
         parameters: ['agencyId', 'actorId', 'action', 'from', 'to', 'page', 'pageSize'].map((name) => ({

@@ -5,6 +5,7 @@ import type { DB } from '../../storage/index.ts'
 import { loadActor } from '../shared/session.ts'
 import { registerAgencyApi } from './agencies.routes.ts'
 import { registerAuditApi } from './audit.routes.ts'
+import { registerCatalogueApi } from './catalogue.routes.ts'
 import { OPENAPI_DOCUMENT } from './openapi.ts'
 import { registerSessionApi } from './session.routes.ts'
 import { registerUserApi } from './users.routes.ts'
@@ -20,4 +21,5 @@ export function registerApiRoutes(app: FastifyInstance, db: DB): void {
   registerAgencyApi(app, db)
   registerUserApi(app, db)
   registerAuditApi(app, db)
+  registerCatalogueApi(app, db)
 }

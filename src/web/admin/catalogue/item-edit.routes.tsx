@@ -104,8 +104,9 @@ export function registerItemEditRoutes(app: FastifyInstance, db: DB): void {
       agencyId: agency.id,
       values: formValues(body),
     }
-    if (textOf(body, 'intent') === 'preview')
-      {return sendItemForm(db, request, reply, { ...page, preview: true })}
+    if (textOf(body, 'intent') === 'preview') {
+      return sendItemForm(db, request, reply, { ...page, preview: true })
+    }
     try {
       const fields = itemFieldsFromForm(body)
       // The operation validates every field (CreateDraftSchema); the cast names what it will check.
@@ -150,8 +151,9 @@ export function registerItemEditRoutes(app: FastifyInstance, db: DB): void {
       agencyId: item.agencyId,
       values: formValues(body),
     }
-    if (textOf(body, 'intent') === 'preview')
-      {return sendItemForm(db, request, reply, { ...page, preview: true })}
+    if (textOf(body, 'intent') === 'preview') {
+      return sendItemForm(db, request, reply, { ...page, preview: true })
+    }
     try {
       // The operation validates every field (UpdateDraftSchema); the cast names what it will check.
       await updateDraft(db, actor, { ...itemFieldsFromForm(body), id: item.id } as UpdateDraftInput)
