@@ -32,17 +32,28 @@ function headEnd(lines: readonly string[]): number {
   return lines.length
 }
 
-/** Index after the last chrome or metadata line of the head; 0 when the head has none. */
+// Lines that are neither chrome nor metadata allowed in the head (column name, title, a subtitle).
+const HEAD_OTHER_LINES = 3
+const HEAD_OTHER_CHARS = 60
+
+/**
+ * Index after the last chrome or metadata line of the head; 0 when the head has none. The head ends at
+ * prose: a line ending in 。, a long line, or more other lines than a head has.
+ */
 function bodyStart(lines: readonly string[], end: number): { start: number; metadata: number[] } {
   const metadata: number[] = []
   let start = 0
+  let others = 0
   for (let i = 0; i < end; i++) {
-    const line = lines[i] ?? ''
+    const line = (lines[i] ?? '').trim()
+    if (line === '') continue
     if (isMetadataLine(line)) {
       metadata.push(i)
       start = i + 1
     } else if (isChromeLine(line)) {
       start = i + 1
+    } else if (++others > HEAD_OTHER_LINES || line.length > HEAD_OTHER_CHARS || /[。；;]$/.test(line)) {
+      break
     }
   }
   return { start, metadata }

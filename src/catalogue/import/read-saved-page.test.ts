@@ -152,6 +152,25 @@ describe('readSavedPage: other inputs', () => {
     expect(page.problems).toEqual(['未找到索引号'])
   })
 
+  it('drops the chrome and footer of a copied page and keeps its view count', () => {
+    const text = [
+      '首页 > 政务公开 > 通知公告',
+      '关于做好防汛工作的通知',
+      '发布时间：2023-06-01 浏览次数：56 【打印】【关闭】',
+      '',
+      '各乡镇：',
+      '',
+      '请做好防汛准备。',
+      '',
+      '【打印本页】【关闭窗口】',
+      '主办单位：某县人民政府办公室 网站标识码：1234567890',
+      '陇ICP备05000001号',
+    ].join('\n')
+    const page = readSavedPage(text, 'flood.txt')
+    expect(page).toMatchObject({ title: '关于做好防汛工作的通知', publishedOn: '2023-06-01', viewCount: 56 })
+    expect(page.bodyText).toBe('各乡镇：\n请做好防汛准备。')
+  })
+
   it('says what is missing for an empty file and refuses binary content', () => {
     expect(readSavedPage('', 'empty.txt').problems).toEqual([
       '未找到标题',
