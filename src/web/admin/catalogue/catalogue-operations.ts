@@ -1,14 +1,16 @@
-// The catalogue operations the console and the API call, in one place, plus small read helpers for pages.
-// TODO(catalogue index.ts): import from '../../../catalogue/index.ts' once the module publishes its surface.
+// The catalogue operations the console and the API call (from the module's public surface), plus small read
+// helpers for pages.
 import type { Actor } from '../../../accounts/index.ts'
+import {
+  chinaDateOf,
+  DEFAULT_MAX_ATTACHMENT_BYTES,
+  deadlineStanding,
+  findTopic,
+  getCatalogueSettings,
+  getColumn,
+  getItem,
+} from '../../../catalogue/index.ts'
 import type { DB } from '../../../storage/index.ts'
-import { DEFAULT_MAX_ATTACHMENT_BYTES } from '../../../catalogue/attachment-type.ts'
-import { chinaDateOf } from '../../../catalogue/item.ts'
-import { getCatalogueSettings } from '../../../catalogue/operations/get-catalogue-settings.ts'
-import { getItem } from '../../../catalogue/operations/list-items.ts'
-import { getColumn as findPublicColumn } from '../../../catalogue/operations/public-reads.ts'
-import { deadlineStanding } from '../../../catalogue/publication-deadline.ts'
-import { findTopic } from '../../../catalogue/topic-vocabulary.ts'
 import type {
   Attachment,
   CatalogueAction,
@@ -18,21 +20,28 @@ import type {
   TopicCategory,
 } from './catalogue-surface.ts'
 
-export { createDraft } from '../../../catalogue/operations/create-draft.ts'
-export { updateDraft } from '../../../catalogue/operations/update-draft.ts'
-export { submitForReview } from '../../../catalogue/operations/submit-for-review.ts'
-export { approveItem } from '../../../catalogue/operations/approve-item.ts'
-export { returnForChanges } from '../../../catalogue/operations/return-for-changes.ts'
-export { withdrawItem } from '../../../catalogue/operations/withdraw-item.ts'
-export { createColumn } from '../../../catalogue/operations/create-column.ts'
-export { updateColumn } from '../../../catalogue/operations/update-column.ts'
-export { ensureDefaultColumns } from '../../../catalogue/operations/ensure-default-columns.ts'
-export { addAttachment } from '../../../catalogue/operations/add-attachment.ts'
-export { uploadsDirOf } from '../../../catalogue/attachment-store.ts'
-export { getItem, listDeadlineWatch, listItems } from '../../../catalogue/operations/list-items.ts'
-export { getColumn, getColumnTree } from '../../../catalogue/operations/public-reads.ts'
-export type { CreateColumnInput, UpdateColumnInput } from '../../../catalogue/item.schema.ts'
+export {
+  addAttachment,
+  approveItem,
+  createColumn,
+  createDraft,
+  ensureDefaultColumns,
+  getColumn,
+  getColumnTree,
+  getItem,
+  listDeadlineWatch,
+  listItems,
+  returnForChanges,
+  submitForReview,
+  updateCatalogueSettings,
+  updateColumn,
+  updateDraft,
+  uploadsDirOf,
+  withdrawItem,
+} from '../../../catalogue/index.ts'
+export type { CreateColumnInput, UpdateColumnInput } from '../../../catalogue/index.ts'
 
+/** The catalogue's attachment limit, also the multipart limit of the upload route. */
 export const MAX_UPLOAD_BYTES = DEFAULT_MAX_ATTACHMENT_BYTES
 export const MAX_UPLOAD_MB = Math.floor(MAX_UPLOAD_BYTES / 1024 / 1024)
 
@@ -59,7 +68,7 @@ export function standingOf(item: ItemSummary): DeadlineStanding | null {
 }
 
 export async function columnNameOf(db: DB, item: ItemSummary): Promise<string> {
-  return findPublicColumn(db, item.columnId).then(
+  return getColumn(db, item.columnId).then(
     (c) => c.name,
     () => '',
   )

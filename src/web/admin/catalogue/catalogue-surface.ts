@@ -1,29 +1,38 @@
-// What the console and the API use of the catalogue module, in one place: types, labels and the policy for
-// showing only what the user may do. Operations are imported from the module's public surface.
+// What the console and the API use of the catalogue module's types, labels, pure rules and policy, in one
+// place (all from the module's public surface).
 export {
-  ITEM_STATUSES,
+  buildColumnTree,
+  canCatalogue,
+  canTransition,
+  catalogueAbilities,
+  COLUMN_KIND_LABELS,
+  isEditable,
   ITEM_STATUS_LABELS,
-  ITEM_TYPES,
+  ITEM_STATUSES,
   ITEM_TYPE_LABELS,
+  ITEM_TYPES,
+  sanitizeBodyHtml,
   VALIDITIES,
   VALIDITY_LABELS,
-  splitKeywords,
-} from '../../../catalogue/item.ts'
+} from '../../../catalogue/index.ts'
 export type {
   Attachment,
+  CatalogueAction,
+  Column,
+  ColumnNode,
+  CreateDraftInput,
+  DeadlineStanding,
   Item,
   ItemStatus,
   ItemSummary,
   ItemType,
+  TopicCategory,
+  UpdateDraftInput,
   Validity,
-} from '../../../catalogue/item.ts'
-export { COLUMN_KIND_LABELS, buildColumnTree } from '../../../catalogue/column.ts'
-export type { Column, ColumnNode } from '../../../catalogue/column.ts'
-export { canTransition, isEditable } from '../../../catalogue/status.ts'
-export { canCatalogue, catalogueAbilities } from '../../../catalogue/catalogue.policy.ts'
-export type { CatalogueAction } from '../../../catalogue/catalogue.policy.ts'
-export type { DeadlineStanding } from '../../../catalogue/publication-deadline.ts'
-export type { TopicCategory } from '../../../catalogue/topic-vocabulary.ts'
-export { sanitizeBodyHtml } from '../../../catalogue/body-html.ts'
-export type { CreateDraftInput, UpdateDraftInput } from '../../../catalogue/item.schema.ts'
+} from '../../../catalogue/index.ts'
 export type { PolicyTarget } from '../../../accounts/index.ts'
+
+/** Keywords typed in one field → list (spaces, commas, 顿号 and semicolons separate them). */
+export function splitKeywords(text: string): string[] {
+  return text.split(/[\s,，、;；]+/u).filter((k) => k.length > 0)
+}

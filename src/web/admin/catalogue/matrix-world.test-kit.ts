@@ -3,9 +3,14 @@
 // attempt takes a fresh one: `current` names the item of the next attempt, `advance` (called from the case's
 // body builder, once per request) moves on.
 import { systemActor, type Agency } from '../../../accounts/index.ts'
-import { updateCatalogueSettings } from '../../../catalogue/operations/update-catalogue-settings.ts'
 import type { DB } from '../../../storage/index.ts'
-import { approveItem, createDraft, ensureDefaultColumns, submitForReview } from './catalogue-operations.ts'
+import {
+  approveItem,
+  createDraft,
+  ensureDefaultColumns,
+  submitForReview,
+  updateCatalogueSettings,
+} from './catalogue-operations.ts'
 
 export type PoolState = 'draft' | 'in_review' | 'published'
 
