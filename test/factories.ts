@@ -154,3 +154,71 @@ export async function buildCatalogueDesk(
     reviewer: await buildActor(db, agency, 'reviewer'),
   }
 }
+
+// ── Applications (依申请公开) ────────────────────────────────────────────────────────────────────────────
+import type { ClockEvent, OnlineApplicationInput } from '../src/applications/index.ts'
+import { createCase } from '../src/applications/operations/create-case.ts'
+
+/** Valid online-form input for `agencyId` (a real-checksum resident ID, a mobile phone). */
+export function applicationInput(
+  agencyId: number,
+  overrides: Partial<OnlineApplicationInput> = {},
+): OnlineApplicationInput {
+  return {
+    agencyId,
+    applicantType: 'natural_person',
+    name: '张三',
+    idType: 'resident_id',
+    idNumber: '11010519491231002X',
+    phone: '13800138000',
+    email: 'zhangsan@example.cn',
+    address: '北京市东城区示例路1号',
+    postcode: '100010',
+    description: '2025年本区老旧小区改造项目的资金使用情况',
+    documentRef: null,
+    formWanted: 'electronic',
+    deliveryMethod: 'email',
+    ...overrides,
+  }
+}
+
+/** A case inserted directly with the given events (no policy, no audit), for list and tracking tests. */
+export async function buildApplication(
+  db: DB,
+  agency: Agency,
+  events: readonly ClockEvent[] = [{ type: 'received', on: '2026-03-02', channel: 'in_person' }],
+  overrides: { officerId?: number | null; phone?: string; name?: string } = {},
+): Promise<{ id: number; trackingCode: string }> {
+  const first = events[0]
+  return createCase(
+    db,
+    {
+      agencyId: agency.id,
+      channel: first?.type === 'received' ? first.channel : 'in_person',
+      description: `测试申请${nextSerial()}`,
+      documentRef: null,
+      formWanted: 'paper',
+      deliveryMethod: 'post',
+      intakeNote: null,
+      idempotencyKey: null,
+      officerId: overrides.officerId ?? null,
+      createdBy: null,
+      applicant: {
+        type: 'natural_person',
+        orgSubtype: null,
+        name: overrides.name ?? '李四',
+        idType: 'resident_id',
+        idNumber: '11010519491231002X',
+        contactName: null,
+        phone: overrides.phone ?? '13900139000',
+        email: null,
+        address: '北京市西城区示例街2号',
+        postcode: null,
+      },
+      events,
+      attachments: [],
+    },
+    isoNow(),
+    {},
+  )
+}

@@ -1,8 +1,8 @@
 /**
  * 依申请公开: the pure rules of a case — its clock events, the receipt date by channel (条例第三十一条), the one
  * function that derives status and due dates from the event log (条例第三十条至第三十五条), the 信息处理费
- * calculator (国办函〔2020〕109号) and the mapping of answers to 表三 rows. Storage, web and operations come later
- * and build on this surface only.
+ * calculator (国办函〔2020〕109号) and the mapping of answers to 表三 rows; then the storage-backed operations
+ * (intake, case steps, work queue, public tracking, letters) that web, API and CLI call.
  */
 export type {
   /** One event of a case log (closed union). */
@@ -120,3 +120,76 @@ export {
   /** The 表三 row of an outcome in a format. */
   outcomeRow,
 } from './outcomes.ts'
+
+// ── Storage-backed operations (each: validate → policy → event → derived columns → audit, one transaction) ──
+export type { Applicant, ApplicantType, DeliveryMethod, FormWanted, IdType, OrgSubtype } from './applicant.ts'
+export {
+  APPLICANT_TYPE_LABELS,
+  DELIVERY_METHOD_LABELS,
+  FORM_WANTED_LABELS,
+  ID_TYPE_LABELS,
+  maskAddress,
+  maskApplicant,
+  maskEmail,
+  maskIdNumber,
+  maskPhone,
+  ORG_SUBTYPE_LABELS,
+} from './applicant.ts'
+export {
+  ATTACHMENT_LIMITS,
+  OnlineApplicationSchema,
+  STAFF_CHANNELS,
+  StaffApplicationSchema,
+} from './application.schema.ts'
+export type { AttachmentInput, OnlineApplicationInput, StaffApplicationInput } from './application.schema.ts'
+export {
+  APPLICATION_ACTIONS,
+  APPLICATION_RULES,
+  applicationAbilities,
+  applicationScope,
+  authorizeApplication,
+  canApplication,
+  mayRevealApplicant,
+} from './application.policy.ts'
+export type { ApplicationAction, ApplicationScope } from './application.policy.ts'
+export { normaliseTrackingCode } from './tracking-code.ts'
+export { OPEN_STATUSES } from './work-queue.queries.ts'
+export type { WorkQueueRow, WorkQueueView } from './work-queue.queries.ts'
+export type { CaseChange } from './operations/append-case-event.ts'
+export type { OperationOptions } from './operations/operation-options.ts'
+/** Public intake (no actor) and staff intake (条例第二十九条、第三十一条). */
+export { submitOnlineApplication } from './operations/submit-online-application.ts'
+export type { SubmittedApplication } from './operations/submit-online-application.ts'
+export { recordStaffApplication } from './operations/record-staff-application.ts'
+/** Case steps; each appends one event after `problemsOfNewEvent` allows it. */
+export { confirmReceipt } from './operations/confirm-receipt.ts'
+export { requestCorrection } from './operations/request-correction.ts'
+export { recordCorrection } from './operations/record-correction.ts'
+export { markCorrectionExpired } from './operations/mark-correction-expired.ts'
+export { startConsultation } from './operations/start-consultation.ts'
+export { recordConsultationAnswer } from './operations/record-consultation-answer.ts'
+export { approveExtension } from './operations/approve-extension.ts'
+export { sendFeeNotice } from './operations/send-fee-notice.ts'
+export { recordFeePaid } from './operations/record-fee-paid.ts'
+export { markFeeDeadlineMissed } from './operations/mark-fee-deadline-missed.ts'
+export { setArt35Delay } from './operations/set-art35-delay.ts'
+export { answerApplication } from './operations/answer-application.ts'
+export { closeCase } from './operations/close-case.ts'
+/** Reading: case page, work queue, audited reveal of personal data, public tracking. */
+export { getCase } from './operations/get-case.ts'
+export type { CaseDetail } from './operations/get-case.ts'
+export { listWorkQueue, ListWorkQueueSchema } from './operations/list-work-queue.ts'
+export type { ListWorkQueueInput, WorkQueuePage } from './operations/list-work-queue.ts'
+export { revealApplicantDetails } from './operations/reveal-applicant-details.ts'
+export { trackApplication, trackedLetterFile } from './operations/track-application.ts'
+export type { TrackApplicationInput, TrackedApplication } from './operations/track-application.ts'
+/** Letters: send (number, render, freeze), fetch, and the per-agency templates and settings. */
+export { sendLetter } from './operations/send-letter.ts'
+export type { SendLetterInput, SentLetter } from './operations/send-letter.ts'
+export { getLetterFile } from './operations/get-letter-file.ts'
+export { saveLetterSettings, saveLetterTemplate } from './operations/save-letter-template.ts'
+export { DEFAULT_TEMPLATES } from './letters/default-templates.ts'
+export { LETTER_KIND_LABELS, LETTER_KINDS } from './letters/letter-kinds.ts'
+export type { LetterKind } from './letters/letter-kinds.ts'
+export { PLACEHOLDERS, escapeHtml, fillTemplate } from './letters/template.ts'
+export { remedyStatement } from './letters/remedy.ts'

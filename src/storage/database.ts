@@ -12,6 +12,16 @@ import type {
   CatalogueSettingsTable,
 } from '../catalogue/item.table.ts'
 import type { SearchDocumentTable } from '../search/search.table.ts'
+import type {
+  ApplicationApplicantTable,
+  ApplicationAttachmentTable,
+  ApplicationEventTable,
+  ApplicationLetterSerialTable,
+  ApplicationLetterTable,
+  ApplicationLetterTemplateTable,
+  ApplicationSettingsTable,
+  ApplicationTable,
+} from '../applications/application.table.ts'
 
 export interface Database {
   agencies: AgencyTable
@@ -26,6 +36,14 @@ export interface Database {
   catalogue_settings: CatalogueSettingsTable
   catalogue_index_serials: CatalogueIndexSerialTable
   search_documents: SearchDocumentTable
+  applications: ApplicationTable
+  application_applicants: ApplicationApplicantTable
+  application_events: ApplicationEventTable
+  application_attachments: ApplicationAttachmentTable
+  application_letters: ApplicationLetterTable
+  application_letter_templates: ApplicationLetterTemplateTable
+  application_settings: ApplicationSettingsTable
+  application_letter_serials: ApplicationLetterSerialTable
 }
 
 /** The typed query builder over `Database`; a `Transaction<Database>` is one too. */

@@ -8,6 +8,7 @@ import * as createSessions from './migrations/2026_11_26_2341_create_sessions.ts
 import * as createAuditLog from './migrations/2026_11_26_2342_create_audit_log.ts'
 import * as createCatalogue from './migrations/2026_11_27_0300_create_catalogue.ts'
 import * as createSearch from './migrations/2026_11_27_0400_create_search.ts'
+import * as createApplications from './migrations/2026_11_27_0500_create_applications.ts'
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_26_2340_create_accounts': createAccounts,
@@ -15,6 +16,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_26_2342_create_audit_log': createAuditLog,
   '2026_11_27_0300_create_catalogue': createCatalogue,
   '2026_11_27_0400_create_search': createSearch,
+  '2026_11_27_0500_create_applications': createApplications,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) }
