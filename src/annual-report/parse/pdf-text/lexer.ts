@@ -150,12 +150,20 @@ export class Lexer {
       c = buf[++pos] ?? 0
     }
     if (c === 46) {
-      // Decimals through Number(), so 595.275591 reads exactly as pdfjs (and JavaScript) reads it.
-      const intEnd = pos
+      // (integer · 10^k + fraction) / 10^k: one correctly rounded division, so 595.275591 reads exactly as
+      // Number('595.275591') (and pdfjs) reads it.
+      let fraction = 0
+      let scale = 1
       c = buf[++pos] ?? 0
-      while (pos < end && c >= 48 && c <= 57) c = buf[++pos] ?? 0
-      const fraction = Number(`0${latin1(buf, intEnd, pos)}`)
-      n = Number.isNaN(fraction) ? n : Number(`${n}${latin1(buf, intEnd, pos)}`)
+      while (pos < end && c >= 48 && c <= 57) {
+        if (scale < 1e15) {
+          fraction = fraction * 10 + c - 48
+          scale *= 10
+        }
+        c = buf[++pos] ?? 0
+      }
+      const scaled = n * scale + fraction
+      n = Number.isSafeInteger(scaled) ? scaled / scale : n + fraction / scale
     }
     // A malformed number such as "1-2" or "--5": skip the rest of the run, as readers do.
     for (c = buf[pos] ?? 0; pos < end && ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46);) {

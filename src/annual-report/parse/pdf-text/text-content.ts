@@ -178,9 +178,27 @@ function readContent(
     twoLastChars[0] = twoLastChars[1] = ' '
     twoLastCharsPos = 0
   }
+  /** ctm × textMatrix × [fontSize·hScale 0 0 fontSize 0 rise], written out (it runs twice per glyph). */
   const currentTransform = (): Matrix => {
-    const tsm = [state.fontSize * state.textHScale, 0, 0, state.fontSize, 0, state.textRise]
-    return multiply(state.ctm, multiply(state.textMatrix, tsm))
+    const [t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0] = state.textMatrix
+    const [c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0] = state.ctm
+    const sx = state.fontSize * state.textHScale
+    const sy = state.fontSize
+    const rise = state.textRise
+    const a = t0 * sx
+    const b = t1 * sx
+    const c = t2 * sy
+    const d = t3 * sy
+    const e = t2 * rise + t4
+    const f = t3 * rise + t5
+    return [
+      c0 * a + c2 * b,
+      c1 * a + c3 * b,
+      c0 * c + c2 * d,
+      c1 * c + c3 * d,
+      c0 * e + c2 * f + c4,
+      c1 * e + c3 * f + c5,
+    ]
   }
   const advanceScale = (): number =>
     Math.hypot(state.textLineMatrix[0] ?? 0, state.textLineMatrix[1] ?? 0) *
