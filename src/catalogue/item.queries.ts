@@ -290,26 +290,26 @@ export async function columnHasItems(db: DB, columnId: number): Promise<boolean>
 }
 
 /**
- * Add view counts in one statement per chunk: `view_count + CASE id WHEN … END` over the chunk's ids, so a
- * flush of thousands of counted views is a handful of statements, not one write per view.
+ * Add view counts with few statements: items are grouped by how many views they got (most got one or two),
+ * and each group is one `view_count = view_count + n WHERE id IN (…)` per chunk of ids. A flush of thousands
+ * of counted views is a handful of statements, not one write per view.
  */
 export async function addViewCounts(db: DB, counts: ReadonlyMap<number, number>, chunk = 500): Promise<void> {
-  const entries = [...counts.entries()].filter(([, n]) => n > 0)
-  for (let i = 0; i < entries.length; i += chunk) {
-    const part = entries.slice(i, i + chunk)
-    const cases = sql.join(
-      part.map(([id, n]) => sql`when ${id} then ${n}`),
-      sql` `,
-    )
-    await db
-      .updateTable('catalogue_items')
-      .set({ view_count: sql<number>`view_count + (case id ${cases} else 0 end)` })
-      .where(
-        'id',
-        'in',
-        part.map(([id]) => id),
-      )
-      .execute()
+  const byIncrement = new Map<number, number[]>()
+  for (const [id, n] of counts) {
+    if (n <= 0) continue
+    const ids = byIncrement.get(n) ?? []
+    ids.push(id)
+    byIncrement.set(n, ids)
+  }
+  for (const [n, ids] of byIncrement) {
+    for (let i = 0; i < ids.length; i += chunk) {
+      await db
+        .updateTable('catalogue_items')
+        .set({ view_count: sql<number>`view_count + ${n}` })
+        .where('id', 'in', ids.slice(i, i + chunk))
+        .execute()
+    }
   }
 }
 
