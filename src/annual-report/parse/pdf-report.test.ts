@@ -6,7 +6,7 @@ import { T3_COLS, T4_COLS, goldenCells, printedCells, type Printed } from './gol
 import { parseReport } from './index.ts'
 import type { ParsedReport } from './parsed-report.ts'
 
-// pdfjs needs a good part of a second per report here, more when the machine is busy.
+// A generous limit: the machine is shared, and a file the direct reader does not cover goes through pdfjs (slow).
 const PDF_TIMEOUT = 60_000
 
 const T2_2021 = (

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { extractPdfBlocks } from './pdf.ts'
 import type { SourceBlock } from './source.ts'
 
-// pdfjs needs a good part of a second per report here, more when the machine is busy.
+// A generous limit: the machine is shared, and a file the direct reader does not cover goes through pdfjs (slow).
 const PDF_TIMEOUT = 60_000
 
 function fixture(name: string): Buffer {
@@ -13,7 +13,7 @@ function fixture(name: string): Buffer {
 
 const extracted = new Map<string, Promise<SourceBlock[]>>()
 
-/** Each fixture is read once per run: pdfjs takes a good part of a second per report on this machine. */
+/** Each fixture is read once per run and shared by the tests below. */
 function blocksOf(name: string): Promise<SourceBlock[]> {
   let blocks = extracted.get(name)
   if (!blocks) {
