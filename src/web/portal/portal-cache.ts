@@ -10,7 +10,8 @@ import { createHash } from 'node:crypto'
 export interface CachedPage {
   readonly status: number
   readonly contentType: string
-  readonly body: string
+  /** The encoded bytes (UTF-8), so a hit sends them without re-encoding the text. */
+  readonly body: Buffer
   /** Strong validator of `body` (quoted, as sent in the ETag header). */
   readonly etag: string
   /** The item whose page this is (views are counted on cache hits too), when the page is a published item. */
@@ -36,7 +37,7 @@ interface Entry {
 export const ENTRY_TTL_MS = 60_000
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 
-export function etagOf(body: string): string {
+export function etagOf(body: Buffer | string): string {
   return `"${createHash('sha1').update(body).digest('base64url')}"`
 }
 
@@ -84,7 +85,7 @@ export class PortalCache {
   }
 
   set(key: string, page: CachedPage, agencyId: number | null, snapshot: Snapshot): void {
-    const bytes = page.body.length * 2 + key.length * 2 + 200
+    const bytes = page.body.length + key.length * 2 + 200
     if (bytes > this.#maxBytes / 8) return
     const previous = this.#entries.get(key)
     if (previous !== undefined) {

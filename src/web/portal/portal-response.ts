@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { isBot } from '../../catalogue/bot-user-agent.ts'
 import { recordView } from '../../catalogue/view-counter.ts'
 import type { DB } from '../../storage/index.ts'
-import { DISPLAY_COOKIE, formatDisplayMode, parseDisplayMode } from './display-mode.ts'
+import { DISPLAY_COOKIE, formatDisplayMode, parseDisplayMode, type DisplayMode } from './display-mode.ts'
 import { etagOf, portalCache, type CachedPage } from './portal-cache.ts'
 import type { PortalContext } from './portal-context.ts'
 
@@ -23,13 +23,12 @@ export interface Rendered {
 /** Statuses worth caching: pages and withdrawal notices, not errors (a flood of bad URLs must not evict). */
 const CACHEABLE = new Set([200, 410])
 
-function contextOf(db: DB, request: FastifyRequest): PortalContext {
-  const host = request.host
+function contextOf(db: DB, request: FastifyRequest, display: DisplayMode, origin: string): PortalContext {
   return {
     db,
-    display: parseDisplayMode(request.cookies[DISPLAY_COOKIE]),
-    host,
-    origin: `${request.protocol}://${host}`,
+    display,
+    host: request.host,
+    origin,
     url: request.url,
     query: request.query as Record<string, string | undefined>,
   }
@@ -54,19 +53,22 @@ export async function servePortalPage(
   agencyId: number | null,
   render: (ctx: PortalContext) => Promise<Rendered>,
 ): Promise<FastifyReply> {
-  const ctx = contextOf(db, request)
-  const key = `${ctx.origin}${request.url}|${formatDisplayMode(ctx.display)}`
+  const display = parseDisplayMode(request.cookies[DISPLAY_COOKIE])
+  const origin = `${request.protocol}://${request.host}`
+  const key = `${origin}${request.url}|${formatDisplayMode(display)}`
   const cached = portalCache.get(key)
   if (cached !== undefined) return send(request, reply, cached)
+  const ctx = contextOf(db, request, display, origin)
   // The generations are read before rendering: a change committed during the render makes this entry stale.
   const snapshot = portalCache.snapshot(agencyId)
   const rendered = await render(ctx)
   if (rendered.location !== undefined) return reply.redirect(rendered.location, rendered.status ?? 301)
+  const bytes = Buffer.from(rendered.body, 'utf8')
   const page: CachedPage = {
     status: rendered.status ?? 200,
     contentType: rendered.contentType ?? 'text/html; charset=utf-8',
-    body: rendered.body,
-    etag: etagOf(rendered.body),
+    body: bytes,
+    etag: etagOf(bytes),
     viewItemId: rendered.viewItemId,
   }
   if (CACHEABLE.has(page.status)) portalCache.set(key, page, agencyId, snapshot)

@@ -1,0 +1,287 @@
+// `npm run bench -- portal [--engine sqlite|postgres] [--items N] [--duration S] [--rounds R]`: a corpus of N
+// published items (default 1,000,000) over 1,000 agencies, reused between runs under /tmp/gongkai-portal-bench/
+// (SQLite) or in the database gongkai_portal_bench_<N> (PostgreSQL at 127.0.0.1:5432); then the real server
+// (`node bin/gongkai.js serve`) and nginx serving the same HTML bytes as static files, side by side under
+// wrk at 64 connections on an item page, a column page and a 专栏 home. Prints requests/s, the ratio to
+// nginx (target ≥ 0.8), p99 latency (target < 20 ms), the server's RSS (target < 300 MB) and the load average.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import path from 'node:path'
+import pg from 'pg'
+import { connect } from '../src/storage/index.ts'
+import { AGENCIES, columnId, columnSlug, ensureCorpus } from './portal-corpus.ts'
+
+const ROOT = path.resolve(import.meta.dirname, '..')
+const WORK = '/tmp/gongkai-portal-bench'
+const PG_ADMIN = 'postgres://postgres@127.0.0.1:5432/postgres'
+const CONNECTIONS = 64
+const BROWSER = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/130.0 Safari/537.36'
+
+function option(args: string[], name: string, fallback: string): string {
+  const i = args.indexOf(name)
+  return i >= 0 ? (args[i + 1] ?? fallback) : fallback
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      )
+    })
+  })
+}
+
+async function waitFor(url: string, child: ChildProcess, seconds = 120): Promise<void> {
+  for (let i = 0; i < seconds * 5; i++) {
+    if (child.exitCode !== null) throw new Error(`${url}: process exited with ${child.exitCode}`)
+    try {
+      if ((await fetch(url)).status < 500) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error(`${url} did not answer within ${seconds}s`)
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve()
+    child.once('exit', () => resolve())
+    child.kill('SIGTERM')
+  })
+}
+
+function memoryOf(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0)
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 }
+}
+
+function loadAverage(): string {
+  return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')
+}
+
+interface WrkResult {
+  readonly rps: number
+  readonly p99ms: number
+}
+
+function toMs(value: string, unit: string): number {
+  const n = Number(value)
+  return unit === 'us' ? n / 1000 : unit === 's' ? n * 1000 : n
+}
+
+function wrk(url: string, seconds: number): WrkResult {
+  const args = ['-t2', `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', '-H', `User-Agent: ${BROWSER}`, url]
+  const out = execFileSync('wrk', args, { encoding: 'utf8' })
+  const errors = /Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1]
+  if (errors !== undefined) throw new Error(`${url}: ${errors} error responses\n${out}`)
+  const p99 = /99%\s+([\d.]+)(us|ms|s)/.exec(out)
+  return {
+    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? NaN),
+    p99ms: p99 ? toMs(p99[1] ?? '', p99[2] ?? '') : NaN,
+  }
+}
+
+async function prepareDatabase(engine: string, items: number): Promise<Record<string, string>> {
+  mkdirSync(WORK, { recursive: true })
+  if (engine === 'sqlite') {
+    const dataDir = path.join(WORK, `sqlite-${items}`)
+    mkdirSync(dataDir, { recursive: true })
+    const db = await connect({ database: { engine: 'sqlite', file: path.join(dataDir, 'gongkai.sqlite') } })
+    try {
+      await ensureCorpus(db, items, engine)
+    } finally {
+      await db.destroy()
+    }
+    return { GONGKAI_DATA_DIR: dataDir }
+  }
+  const name = `gongkai_portal_bench_${items}`
+  const admin = new pg.Client({ connectionString: PG_ADMIN })
+  await admin.connect()
+  try {
+    const exists = await admin.query('select 1 from pg_database where datname = $1', [name])
+    if (exists.rowCount === 0) await admin.query(`create database ${name}`)
+  } finally {
+    await admin.end()
+  }
+  const url = `postgres://postgres@127.0.0.1:5432/${name}`
+  const db = await connect({ database: { engine: 'postgres', url } })
+  try {
+    await ensureCorpus(db, items, engine)
+  } finally {
+    await db.destroy()
+  }
+  mkdirSync(path.join(WORK, `pg-data-${items}`), { recursive: true })
+  return { DATABASE_URL: url, GONGKAI_DATA_DIR: path.join(WORK, `pg-data-${items}`) }
+}
+
+/** nginx (one worker, like the one Node process) serving `files` from a fresh prefix as a non-daemon child. */
+async function startNginx(files: Record<string, Buffer>): Promise<{ child: ChildProcess; port: number }> {
+  const prefix = path.join(WORK, `nginx-${process.pid}`)
+  const html = path.join(prefix, 'html')
+  mkdirSync(html, { recursive: true })
+  for (const [name, bytes] of Object.entries(files)) writeFileSync(path.join(html, name), bytes)
+  const port = await freePort()
+  const conf = `worker_processes 1;
+pid ${prefix}/nginx.pid;
+error_log ${prefix}/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path ${prefix}/tmp;
+  proxy_temp_path ${prefix}/tmp;
+  fastcgi_temp_path ${prefix}/tmp;
+  uwsgi_temp_path ${prefix}/tmp;
+  scgi_temp_path ${prefix}/tmp;
+  types { text/html html; }
+  server {
+    listen 127.0.0.1:${port};
+    root ${html};
+    etag on;
+    add_header Cache-Control no-cache;
+  }
+}
+`
+  mkdirSync(path.join(prefix, 'tmp'), { recursive: true })
+  writeFileSync(path.join(prefix, 'nginx.conf'), conf)
+  const child = spawn(
+    'nginx',
+    [
+      '-p',
+      prefix,
+      '-e',
+      path.join(prefix, 'error.log'),
+      '-c',
+      path.join(prefix, 'nginx.conf'),
+      '-g',
+      'daemon off;',
+    ],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  )
+  await waitFor(`http://127.0.0.1:${port}/home.html`, child)
+  return { child, port }
+}
+
+/**
+ * Start `gongkai serve` on the corpus: the compiled dist/ as a deployment runs it, or, when that cannot start
+ * (a build broken by work in progress elsewhere), the sources through tsx; says which.
+ */
+async function startServer(env: Record<string, string>): Promise<{ server: ChildProcess; base: string }> {
+  for (const fromSource of ['0', '1']) {
+    const port = await freePort()
+    const base = `http://127.0.0.1:${port}`
+    const server = spawn(
+      process.execPath,
+      [path.join(ROOT, 'bin/gongkai.js'), 'serve', '--port', String(port)],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          ...env,
+          HOST: '127.0.0.1',
+          LOG_LEVEL: 'warn',
+          GONGKAI_FROM_SOURCE: fromSource,
+        },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    )
+    try {
+      await waitFor(`${base}/healthz`, server)
+      console.log(
+        `server: ${fromSource === '1' ? 'sources through tsx (dist/ did not start)' : 'compiled dist/'}`,
+      )
+      return { server, base }
+    } catch (err) {
+      await stop(server)
+      if (fromSource === '1') throw err
+    }
+  }
+  throw new Error('unreachable')
+}
+
+export default async function portalBench(args: string[]): Promise<void> {
+  const engine = option(args, '--engine', 'sqlite')
+  if (engine !== 'sqlite' && engine !== 'postgres') throw new Error('--engine must be sqlite or postgres')
+  const items = Number(option(args, '--items', '1000000'))
+  const seconds = Number(option(args, '--duration', '10'))
+  const rounds = Number(option(args, '--rounds', '3'))
+  if (!Number.isInteger(items) || items < AGENCIES) {
+    throw new Error(`--items must be a whole number ≥ ${AGENCIES}`)
+  }
+
+  const env = await prepareDatabase(engine, items)
+  try {
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.js')], { stdio: 'inherit' })
+  } catch {
+    console.log('build failed: the server runs from the sources through tsx')
+  }
+  const { server, base } = await startServer(env)
+  let nginx: ChildProcess | undefined
+  try {
+    // A mid-corpus agency; its newest item is in the policy column's list.
+    const agency = Math.floor(AGENCIES / 2)
+    const perAgency = Math.floor(items / AGENCIES)
+    const lastItem = (perAgency - 1) * AGENCIES + agency
+    const columnIndex = [0, 1, 3, 4, 5, 6, 7, 8, 9][(perAgency - 1) % 9] ?? 0
+    const pages = {
+      'item.html': `/zfxxgk/${agency}/${columnSlug(columnIndex)}/${lastItem}.html`,
+      'column.html': `/zfxxgk/${agency}/${columnSlug(columnIndex)}/`,
+      'home.html': `/zfxxgk/${agency}/`,
+    }
+    const files: Record<string, Buffer> = {}
+    console.log(
+      `engine ${engine}, ${items.toLocaleString()} items, agency ${agency} (column id ${columnId(agency, columnIndex)})`,
+    )
+    for (const [file, url] of Object.entries(pages)) {
+      const t0 = performance.now()
+      const response = await fetch(base + url, { headers: { 'user-agent': BROWSER } })
+      const cold = performance.now() - t0
+      if (response.status !== 200) throw new Error(`${url} answered ${response.status}`)
+      files[file] = Buffer.from(await response.arrayBuffer())
+      console.log(`${url}: ${files[file].length} bytes, first (uncached) render ${cold.toFixed(1)} ms`)
+    }
+    const started = await startNginx(files)
+    nginx = started.child
+    const idle = server.pid === undefined ? undefined : memoryOf(server.pid)
+    console.log(
+      `wrk -t2 -c${CONNECTIONS} -d${seconds}s --latency, ${rounds} interleaved rounds, medians; nginx 1 worker`,
+    )
+    console.log(`load average before: ${loadAverage()}`)
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN
+    for (const [file, url] of Object.entries(pages)) {
+      const nginxUrl = `http://127.0.0.1:${started.port}/${file}`
+      wrk(nginxUrl, 2)
+      wrk(base + url, 2)
+      const runs = { nginx: [] as WrkResult[], node: [] as WrkResult[] }
+      for (let round = 0; round < rounds; round++) {
+        runs.nginx.push(wrk(nginxUrl, seconds))
+        runs.node.push(wrk(base + url, seconds))
+      }
+      const n = { rps: median(runs.nginx.map((r) => r.rps)), p99: median(runs.nginx.map((r) => r.p99ms)) }
+      const g = { rps: median(runs.node.map((r) => r.rps)), p99: median(runs.node.map((r) => r.p99ms)) }
+      const list = (xs: WrkResult[]) => xs.map((x) => x.rps.toFixed(0)).join(', ')
+      console.log(
+        `${file.padEnd(12)} gongkai ${g.rps.toFixed(0).padStart(7)} req/s p99 ${g.p99.toFixed(2)} ms [${list(runs.node)}] | ` +
+          `nginx ${n.rps.toFixed(0).padStart(7)} req/s p99 ${n.p99.toFixed(2)} ms [${list(runs.nginx)}] | ` +
+          `ratio ${(g.rps / n.rps).toFixed(2)} (target ≥ 0.8), p99 target < 20 ms`,
+      )
+    }
+    console.log(`load average after: ${loadAverage()}`)
+    if (server.pid !== undefined) {
+      const mem = memoryOf(server.pid)
+      console.log(
+        `server RSS: ${idle?.rss.toFixed(0)} MB before load, ${mem.rss.toFixed(0)} MB after, peak ${mem.peak.toFixed(0)} MB (target < 300 MB)`,
+      )
+    }
+  } finally {
+    await Promise.all([stop(server), ...(nginx === undefined ? [] : [stop(nginx)])])
+  }
+}
