@@ -79,6 +79,8 @@ function headingTitle(lines: readonly string[], before: number): string | null {
   for (let i = 0; i < before; i++) {
     const line = (lines[i] ?? '').trim()
     if (line === '' || isChromeLine(line) || isMetadataLine(line) || line.length > 60) continue
+    // A section heading (一、总体情况) is the start of the body, not a title.
+    if (/^[一二三四五六七八九十]+、/.test(line)) continue
     if (best === null || line.length > best.length) best = line
   }
   return best
@@ -105,7 +107,8 @@ function blocks(lines: readonly string[]): string[][] {
 
 /** Splits a flattened text page into head, metadata and body. */
 export function readTextPage(text: string): TextPageParts {
-  const lines = text.split(/\r\n?|\n/)
+  // Markdown heading marks (a page converted to Markdown) are not part of the text.
+  const lines = text.split(/\r\n?|\n/).map((line) => line.replace(/^\s{0,3}#{1,6}\s+/, ''))
   const end = headEnd(lines)
   const { start, metadata } = bodyStart(lines, end)
   const firstMeta = metadata[0] ?? start

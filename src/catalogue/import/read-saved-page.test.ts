@@ -125,6 +125,21 @@ describe('readSavedPage: other inputs', () => {
     expect(page.bodyText).toBe('现将本县2023年度行政许可事项公布如下。')
   })
 
+  it('does not take a section heading or a Markdown mark for the title (samples 013, 003)', () => {
+    const cut = readSavedPage(
+      readFileSync(new URL('../../../../shared/samples/013.txt', import.meta.url)),
+      '013.txt',
+    )
+    expect(cut.title).toBeNull()
+    expect(cut.problems).toContain('未找到标题')
+    expect(cut.bodyText.startsWith('一、总体情况')).toBe(true)
+    const md = readSavedPage(
+      readFileSync(new URL('../../../../shared/samples/003.txt', import.meta.url)),
+      '003.txt',
+    )
+    expect(md.title).toBe('沐阳县人民政府 2025 年 政府信息公开工作年度报告')
+  })
+
   it('decodes a GBK page that declares its charset', () => {
     const head = Buffer.from(
       '<html><head><meta charset="gb2312"><title>t</title></head><body><div id="zoom"><p>',
