@@ -46,12 +46,16 @@ export interface SearchHit {
 export interface SearchResult {
   /** Number of matching documents, counted up to SEARCH_COUNT_CAP (then exactly SEARCH_COUNT_CAP). */
   total: number
-  /** True when there are more than `total` matches: show it as "10000+" (超过 10000 条). */
+  /** True when there are more than `total` matches: show it as "1000+" (超过1000条). */
   totalIsLowerBound: boolean
   hits: SearchHit[]
 }
 
-/** Counting stops here: a one-character query can match most of the corpus; "10000+" is shown instead. */
-export const SEARCH_COUNT_CAP = 10_000
+/**
+ * Counting stops here: a one-character query can match most of the corpus, and counting every match costs
+ * time proportional to their number, so "1000+" (超过1000条) is shown instead and pages end at 1000 (50 pages
+ * of 20).
+ */
+export const SEARCH_COUNT_CAP = 1000
 /** Largest page. */
 export const SEARCH_MAX_LIMIT = 100

@@ -1,5 +1,5 @@
 // Full-text search: documents containing every query word, those with every word in the title first, then
-// newest first; highlighted title and body snippet. Counting stops at SEARCH_COUNT_CAP ("10000+").
+// newest first; highlighted title and body snippet. Counting stops at SEARCH_COUNT_CAP ("1000+").
 import type { DB } from '../../storage/index.ts'
 import { highlight, snippet } from '../highlight.ts'
 import { planQuery } from '../query-plan.ts'
