@@ -1,4 +1,4 @@
-// `npm run bench -- portal [--engine sqlite|postgres] [--items N] [--duration S] [--rounds R]`: a corpus of N
+// `npm run bench -- portal [--engine sqlite|postgres] [--items N] [--duration S] [--rounds R] [--generate-only]`: a corpus of N
 // published items (default 1,000,000) over 1,000 agencies, reused between runs under /tmp/gongkai-portal-bench/
 // (SQLite) or in the database gongkai_portal_bench_<N> (PostgreSQL at 127.0.0.1:5432); then the real server
 // (`node bin/gongkai.js serve`) and nginx serving the same HTML bytes as static files, side by side under
@@ -218,6 +218,7 @@ export default async function portalBench(args: string[]): Promise<void> {
   }
 
   const env = await prepareDatabase(engine, items)
+  if (args.includes('--generate-only')) return
   try {
     execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.js')], { stdio: 'inherit' })
   } catch {
