@@ -22,6 +22,7 @@ import {
   type Item,
   type UpdateDraftInput,
 } from '../admin/catalogue/catalogue-surface.ts'
+import { publicPagesChanged } from '../admin/catalogue/public-change.ts'
 import { apiActor, bodyObject, requireApiActor } from './api-context.ts'
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() })
@@ -39,6 +40,8 @@ function reasonOf(body: Record<string, unknown>): string {
 
 /** The item as the API answers: the item, its attachments, and what the actor may do with it. */
 async function present(db: DB, actor: Actor, item: Item) {
+  // Publishing and 撤稿 change public pages; other steps leave them as they are, and a stale check is cheap.
+  if (item.status === 'published' || item.status === 'withdrawn') publicPagesChanged(item.agencyId)
   const { attachments, abilities } = await getItem(db, actor, item.id)
   return { data: { ...item, attachments }, abilities }
 }

@@ -22,6 +22,7 @@ import {
 import { canCatalogue, type Column, type ColumnNode } from './catalogue-surface.ts'
 import { columnOptions, ColumnTree } from './column-tree.tsx'
 import { formValues, idOf, textOf } from './form-input.ts'
+import { publicPagesChanged } from './public-change.ts'
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() })
 const PageQuery = z.object({
@@ -209,6 +210,7 @@ export function registerColumnRoutes(app: FastifyInstance, db: DB): void {
         slug: textOf(body, 'slug').trim(),
       }
       await createColumn(db, actorOf(request), input)
+      publicPagesChanged(input.agencyId)
     } catch (err) {
       if (!isFormError(err)) throw err
       return sendColumnsPage(db, request, reply, {
@@ -225,6 +227,7 @@ export function registerColumnRoutes(app: FastifyInstance, db: DB): void {
   app.post('/catalogue/columns/defaults', { preHandler: requireActor }, async (request, reply) => {
     const agencyId = idOf((request.body ?? {}) as Record<string, unknown>, 'agencyId') ?? 0
     await ensureDefaultColumns(db, actorOf(request), agencyId)
+    publicPagesChanged(agencyId)
     return reply.redirect(`/admin/catalogue/columns?agencyId=${agencyId}&saved=1`, 303)
   })
 
@@ -246,6 +249,7 @@ export function registerColumnRoutes(app: FastifyInstance, db: DB): void {
       }
       const column = await updateColumn(db, actorOf(request), input)
       agencyId = column.agencyId
+      publicPagesChanged(agencyId)
     } catch (err) {
       if (!isFormError(err)) throw err
       return sendEditPage(db, request, reply, {
@@ -278,6 +282,7 @@ export function registerColumnRoutes(app: FastifyInstance, db: DB): void {
       const high = first.position === second.position ? low + 1 : Math.max(first.position, second.position)
       await updateColumn(db, actor, { id: first.id, position: low })
       await updateColumn(db, actor, { id: second.id, position: high })
+      publicPagesChanged(column.agencyId)
     }
     return reply.redirect(`/admin/catalogue/columns?agencyId=${column.agencyId}&saved=1`, 303)
   })

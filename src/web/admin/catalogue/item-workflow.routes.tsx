@@ -22,6 +22,7 @@ import {
 } from './catalogue-operations.ts'
 import { canTransition, isEditable, type CatalogueAction } from './catalogue-surface.ts'
 import { formValues, scheduledAtOf, textOf } from './form-input.ts'
+import { publicPagesChanged } from './public-change.ts'
 import { ItemDetail, type ItemSteps } from './item-detail.tsx'
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() })
@@ -107,13 +108,14 @@ async function step(
   request: FastifyRequest,
   reply: FastifyReply,
   done: string,
-  run: (actor: Actor, id: number, body: Record<string, unknown>) => Promise<unknown>,
+  run: (actor: Actor, id: number, body: Record<string, unknown>) => Promise<{ readonly agencyId: number }>,
   reasonField?: 'returnReason' | 'withdrawalReason',
 ) {
   const { id } = IdParams.parse(request.params)
   const body = (request.body ?? {}) as Record<string, unknown>
   try {
-    await run(actorOf(request), id, body)
+    const item = await run(actorOf(request), id, body)
+    publicPagesChanged(item.agencyId)
   } catch (err) {
     if (!isDomainError(err) || (err.code !== 'invalid_input' && err.code !== 'conflict')) throw err
     const errors: Record<string, string> = { ...err.fields }
