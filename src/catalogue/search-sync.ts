@@ -1,8 +1,11 @@
 // The one place the catalogue talks to search: a published item becomes a search document; a withdrawn one
 // leaves the index. Called inside the publishing transaction, so the index never lists an item that failed
-// to publish. (The database handle is passed through untyped: this file is pure by the lint rules and only
-// hands it to the search module.)
+// to publish (the search module joins the caller's transaction).
+import { indexDocument, removeDocument } from '../search/index.ts'
 import type { Item } from './item.ts'
+
+/** The database handle the search module takes (this file is pure by the lint rules: no storage import). */
+type SearchDb = Parameters<typeof indexDocument>[0]
 
 /** What the search module indexes for one published item. */
 export interface CatalogueSearchDocument {
@@ -40,14 +43,11 @@ export function toSearchDocument(item: Item): CatalogueSearchDocument {
 }
 
 /** Put a just-published item into the search index. */
-export async function indexPublishedItem(_db: unknown, item: Item): Promise<void> {
-  const _doc = toSearchDocument(item)
-  // TODO(search): `await indexDocument(db, doc)` from '../search/index.ts' once src/search exports it.
-  await Promise.resolve()
+export async function indexPublishedItem(db: SearchDb, item: Item): Promise<void> {
+  await indexDocument(db, toSearchDocument(item))
 }
 
 /** Take a withdrawn item out of the search index. */
-export async function removeItemFromIndex(_db: unknown, _itemId: number): Promise<void> {
-  // TODO(search): `await removeDocument(db, itemId)` from '../search/index.ts' once src/search exports it.
-  await Promise.resolve()
+export async function removeItemFromIndex(db: SearchDb, itemId: number): Promise<void> {
+  await removeDocument(db, itemId)
 }

@@ -3,6 +3,7 @@ import { describeDb, useTestDb } from '../../../test/create-test-db.ts'
 import { buildActor, buildAgency, buildCatalogueDesk, TEST_CREDIT_CODE } from '../../../test/factories.ts'
 import { listAuditLog, systemActor } from '../../accounts/index.ts'
 import type { Actor } from '../../accounts/index.ts'
+import { searchDocuments } from '../../search/index.ts'
 import { DomainError } from '../../shared/domain-error.ts'
 import type { DB } from '../../storage/index.ts'
 import { approveItem } from './approve-item.ts'
@@ -146,10 +147,14 @@ describeDb('catalogue workflow', () => {
     )
   })
 
-  it('withdraws with a reason, keeping the row, its index number and its public URL', async () => {
+  it('withdraws with a reason, keeping the row, its index number and its public URL, leaving search', async () => {
     const desk = await buildCatalogueDesk(t.db)
-    const item = await draftInReview(t.db, desk)
+    const item = await draftInReview(t.db, desk, '关于撤稿测试的通知')
     const published = await approveItem(t.db, desk.reviewer, { id: item.id })
+    const found = async () =>
+      (await searchDocuments(t.db, { text: '撤稿测试', agencyIds: [desk.agency.id], limit: 10, offset: 0 }))
+        .hits
+    expect((await found()).map((h) => h.id)).toEqual([item.id])
     await expectDomainError(withdrawItem(t.db, desk.reviewer, { id: item.id, reason: '' }), 'invalid_input')
     const withdrawn = await withdrawItem(t.db, desk.reviewer, { id: item.id, reason: '内容已过时' })
     expect(withdrawn).toMatchObject({
@@ -162,6 +167,7 @@ describeDb('catalogue workflow', () => {
     const list = await listPublishedItems(t.db, { agencyId: desk.agency.id, columnId: desk.column.id })
     expect(list.total).toBe(0)
     expect(await auditActions(t.db, item.id)).toContain('catalogue.item.withdraw')
+    expect(await found()).toEqual([])
   })
 
   it('gives two concurrent publications of one agency different, consecutive index numbers', async () => {
