@@ -12,7 +12,6 @@ export interface ColumnTreeProps {
 function MoveButton(props: {
   readonly node: ColumnNode
   readonly direction: 'up' | 'down'
-  readonly label: string
   readonly csrfToken: string
 }) {
   return (
@@ -20,7 +19,7 @@ function MoveButton(props: {
       <CsrfField token={props.csrfToken} />
       <input type="hidden" name="direction" value={props.direction} />
       <button type="submit" class="link-button">
-        {props.label}
+        {props.direction === 'up' ? '上移' : '下移'}
         <span class="visually-hidden" safe>{`（${props.node.name}）`}</span>
       </button>
     </form>
@@ -55,7 +54,7 @@ function ColumnItem(props: {
           {before ? (
             <>
               {' · '}
-              <MoveButton node={node} direction="up" label="上移" csrfToken={props.csrfToken} />
+              <MoveButton node={node} direction="up" csrfToken={props.csrfToken} />
             </>
           ) : (
             ''
@@ -63,7 +62,7 @@ function ColumnItem(props: {
           {after ? (
             <>
               {' · '}
-              <MoveButton node={node} direction="down" label="下移" csrfToken={props.csrfToken} />
+              <MoveButton node={node} direction="down" csrfToken={props.csrfToken} />
             </>
           ) : (
             ''

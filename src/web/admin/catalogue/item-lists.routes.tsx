@@ -78,7 +78,7 @@ async function listPage(db: DB, request: FastifyRequest, reply: FastifyReply, re
   const mayDraft = canCatalogue(actor, 'catalogue.item.edit', own)
   const body = (
     <>
-      <h1 safe>{title}</h1>
+      <h1>{review ? '保密审查' : '信息列表'}</h1>
       {review ? <p class="hint">以下信息已提交保密审查，等待审查通过发布或退回修改。</p> : ''}
       {!review && mayDraft ? (
         <p>
