@@ -21,17 +21,28 @@ const SAMPLES: [string, InputKind, (text: string) => SourceBlock[]][] = [
   ['002.html', 'html', extractHtmlBlocks],
 ]
 
-function median(runs: number, fn: () => void): number {
+interface Timing {
+  /** Median wall time of one run, ms. */
+  wallMs: number
+  /** Process CPU time (user + system) over all runs divided by the runs, ms: steadier than wall time under load. */
+  cpuMs: number
+}
+
+function measure(runs: number, fn: () => void): Timing {
   for (let i = 0; i < Math.min(50, runs); i++) fn()
   const times: number[] = []
+  const cpuStart = process.cpuUsage()
   for (let i = 0; i < runs; i++) {
     const start = performance.now()
     fn()
     times.push(performance.now() - start)
   }
+  const cpu = process.cpuUsage(cpuStart)
   times.sort((a, b) => a - b)
-  return times[Math.floor(times.length / 2)] ?? NaN
+  return { wallMs: times[Math.floor(times.length / 2)] ?? NaN, cpuMs: (cpu.user + cpu.system) / 1000 / runs }
 }
+
+const ms = (t: Timing): string => `${t.wallMs.toFixed(3)}/${t.cpuMs.toFixed(3)}`.padStart(13)
 
 export default function (args: string[]): Promise<void> {
   const runs = Number(args[0] ?? 500)
@@ -40,16 +51,15 @@ export default function (args: string[]): Promise<void> {
       .map((l) => l.toFixed(1))
       .join(' ')}, ${runs} runs per sample`,
   )
-  console.log('sample                       kind      extract ms   map ms   total ms')
+  console.log('wall median / CPU per run, ms')
+  console.log('sample                       kind            extract           map         total')
   for (const [file, kind, extract] of SAMPLES) {
     const text = readFileSync(join(fixtures, file), 'utf8')
     const blocks = extract(text)
-    const extractMs = median(runs, () => extract(text))
-    const mapMs = median(runs, () => mapReport(blocks, kind))
-    const totalMs = median(runs, () => mapReport(extract(text), kind))
-    console.log(
-      `${file.padEnd(28)} ${kind.padEnd(9)} ${extractMs.toFixed(3).padStart(10)} ${mapMs.toFixed(3).padStart(8)} ${totalMs.toFixed(3).padStart(10)}`,
-    )
+    const extractT = measure(runs, () => extract(text))
+    const mapT = measure(runs, () => mapReport(blocks, kind))
+    const totalT = measure(runs, () => mapReport(extract(text), kind))
+    console.log(`${file.padEnd(28)} ${kind.padEnd(9)} ${ms(extractT)} ${ms(mapT)} ${ms(totalT)}`)
   }
   return Promise.resolve()
 }

@@ -1,13 +1,45 @@
-// The few facts about a parsed HTML node that the HTML extractor needs, typed structurally so that the
-// extractor does not depend on the DOM library behind cheerio (domhandler) directly.
+// The few facts about a parsed HTML node that the HTML extractor needs, and a tree of them built straight from
+// htmlparser2's events: no DOM library (cheerio/domhandler link every node to its parent and siblings, which
+// cost more than the tokenizing itself on a report page).
+import { Parser } from 'htmlparser2'
 
-/** A node of the document tree cheerio builds (element, text, comment, document…). */
+/** A node of the document tree: the root, an element (`tag`) or a piece of text. Comments are dropped. */
 export interface DomNode {
-  type: string
+  type: 'root' | 'tag' | 'text'
   name?: string
   data?: string
   attribs?: Record<string, string>
   children?: DomNode[]
+}
+
+/**
+ * Parses HTML into a tree of elements and text with the browser-like recovery of htmlparser2 (implied end
+ * tags of p/td/tr, void elements, entities decoded). Adjacent text may come as several text nodes.
+ */
+export function parseHtmlTree(html: string): DomNode {
+  const root: DomNode = { type: 'root', children: [] }
+  const stack: DomNode[] = [root]
+  let current = root
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        const node: DomNode = { type: 'tag', name, attribs, children: [] }
+        current.children?.push(node)
+        stack.push(node)
+        current = node
+      },
+      onclosetag() {
+        if (stack.length > 1) stack.pop()
+        current = stack[stack.length - 1] ?? root
+      },
+      ontext(data) {
+        current.children?.push({ type: 'text', data })
+      },
+    },
+    { decodeEntities: true },
+  )
+  parser.end(html)
+  return root
 }
 
 /** Elements whose start and end break a line of text (block-level in CSS terms, plus `br`). */

@@ -1,8 +1,7 @@
 // HTML input (政府信息公开 pages as published, with site chrome) → source blocks: paragraphs as text, data tables as
 // grids. Layout tables (a whole page wrapped in a table) are read as flowing text so their inner tables surface.
-import { load } from 'cheerio/slim'
 import { joinCjk } from './cjk-text.ts'
-import { BLOCK_ELEMENTS, IGNORED_ELEMENTS, findAll, type DomNode } from './html-dom.ts'
+import { BLOCK_ELEMENTS, IGNORED_ELEMENTS, findAll, parseHtmlTree, type DomNode } from './html-dom.ts'
 import { cellText, tableGrid, textLengthOver } from './html-table.ts'
 import type { SourceBlock } from './source.ts'
 
@@ -20,8 +19,7 @@ const LAYOUT_CELL_CHARS = 300
 export function extractHtmlBlocks(html: string): SourceBlock[] {
   const blocks: SourceBlock[] = []
   try {
-    const root = load(html).root()[0] as DomNode | undefined
-    if (root) new HtmlWalker(blocks).walk(root)
+    new HtmlWalker(blocks).walk(parseHtmlTree(html))
   } catch {
     // Pathological input (e.g. nesting deeper than the stack): keep the blocks read so far.
   }
