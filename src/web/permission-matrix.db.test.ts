@@ -475,7 +475,6 @@ describeDb('permission matrix', () => {
       ).user
     }
     world = { agency, user }
-    cat = await buildCatalogueMatrixWorld(t.db, agency, POOLS, 8)
     for (const role of ROLES) {
       const { user: actor } = await buildUser(t.db, {
         agency: own,
@@ -485,6 +484,10 @@ describeDb('permission matrix', () => {
       sessions.set(role, await fetchCsrf(app, await sessionCookie(t.db, actor), '/api/v1/csrf-token'))
     }
   })
+  // Catalogue items for the workflow cases: a few hundred operations, slow on a loaded PostgreSQL.
+  beforeAll(async () => {
+    cat = await buildCatalogueMatrixWorld(t.db, world.agency, POOLS, 7)
+  }, 180_000)
   afterAll(async () => {
     await app.close()
   })
