@@ -58,7 +58,9 @@ export interface WorkQueueRow {
 function scopeWhere(scope: ApplicationScope): Expression<SqlBool> {
   if (scope.all) return sql<SqlBool>`1 = 1`
   const parts: Expression<SqlBool>[] = []
-  for (const p of scope.subtreePaths) parts.push(sql<SqlBool>`agencies.path like ${`${p}%`}`)
+  for (const p of scope.subtreePaths) {
+    parts.push(sql<SqlBool>`applications.agency_id in (select id from agencies where path like ${`${p}%`})`)
+  }
   if (scope.agencyIds.length > 0) {
     parts.push(sql<SqlBool>`applications.agency_id in (${sql.join(scope.agencyIds)})`)
   }
@@ -70,33 +72,16 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`)
 }
 
+/**
+ * Two phases: the page's ids from `applications` alone (its indexes cover agency, status, due date; the
+ * applicant table joins only when searching by name), then the 50 rows' details.
+ */
 export async function listWorkQueueRows(
   db: DB,
   scope: ApplicationScope,
   q: WorkQueueQuery,
 ): Promise<WorkQueueRow[]> {
-  let query = db
-    .selectFrom('applications')
-    .innerJoin('agencies', 'agencies.id', 'applications.agency_id')
-    .innerJoin('application_applicants', 'application_applicants.application_id', 'applications.id')
-    .select([
-      'applications.id',
-      'applications.agency_id',
-      'agencies.name as agency_name',
-      'applications.tracking_code',
-      'applications.channel',
-      'applications.description',
-      'applications.status',
-      'applications.answer_state',
-      'applications.received_on',
-      'applications.due_date',
-      'applications.concluded_on',
-      'applications.outcome',
-      'applications.officer_id',
-      'applications.created_at',
-      'application_applicants.name as applicant_name',
-    ])
-    .where(scopeWhere(scope))
+  let query = db.selectFrom('applications').select('applications.id').where(scopeWhere(scope))
   if (q.agencyId !== undefined) query = query.where('applications.agency_id', '=', q.agencyId)
   if (q.officerId !== undefined) query = query.where('applications.officer_id', '=', q.officerId)
   switch (q.view) {
@@ -122,11 +107,12 @@ export async function listWorkQueueRows(
   }
   if (q.search !== undefined && q.search !== '') {
     const like = `%${escapeLike(q.search)}%`
+    const code = q.search
     query = query.where((eb) =>
       eb.or([
-        eb('applications.tracking_code', '=', q.search ?? ''),
+        eb('applications.tracking_code', '=', code),
         sql<SqlBool>`applications.description like ${like} escape '\\'`,
-        sql<SqlBool>`application_applicants.name like ${like} escape '\\'`,
+        sql<SqlBool>`applications.id in (select application_id from application_applicants where name like ${like} escape '\\')`,
       ]),
     )
   }
@@ -137,5 +123,31 @@ export async function listWorkQueueRows(
           .orderBy(sql`case when applications.due_date is null then 1 else 0 end`)
           .orderBy('applications.due_date')
           .orderBy('applications.id')
-  return ordered.limit(q.limit).offset(q.offset).execute()
+  const ids = (await ordered.limit(q.limit).offset(q.offset).execute()).map((r) => r.id)
+  if (ids.length === 0) return []
+  const rows = await db
+    .selectFrom('applications')
+    .innerJoin('agencies', 'agencies.id', 'applications.agency_id')
+    .innerJoin('application_applicants', 'application_applicants.application_id', 'applications.id')
+    .select([
+      'applications.id',
+      'applications.agency_id',
+      'agencies.name as agency_name',
+      'applications.tracking_code',
+      'applications.channel',
+      'applications.description',
+      'applications.status',
+      'applications.answer_state',
+      'applications.received_on',
+      'applications.due_date',
+      'applications.concluded_on',
+      'applications.outcome',
+      'applications.officer_id',
+      'applications.created_at',
+      'application_applicants.name as applicant_name',
+    ])
+    .where('applications.id', 'in', ids)
+    .execute()
+  const byId = new Map(rows.map((r) => [r.id, r]))
+  return ids.flatMap((id) => byId.get(id) ?? [])
 }
