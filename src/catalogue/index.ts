@@ -151,6 +151,7 @@ export {
   getColumnBySlug,
   getColumnTree,
   getPublishedItem,
+  LIST_COUNT_CAP,
   listLatestItems,
   listPublishedItems,
   listPublishedItemsBefore,

@@ -165,12 +165,22 @@ export async function listPublishedRows(db: DB, q: PublishedListQuery): Promise<
   return rows.map(toItemSummary)
 }
 
-/** How many published items a column list has under the filters. */
+/**
+ * How many published items a column list has under the filters, counted up to `cap` + 1 only: a column with
+ * tens of thousands of items costs a bounded index scan, and the page shows "more than cap".
+ */
 export async function countPublishedRows(
   db: DB,
   q: Omit<PublishedListQuery, 'limit' | 'offset' | 'before'>,
+  cap: number,
 ): Promise<number> {
-  const { n } = await publishedInColumn(db, q)
+  const { n } = await db
+    .selectFrom(
+      publishedInColumn(db, q)
+        .select('id')
+        .limit(cap + 1)
+        .as('capped'),
+    )
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow()
   return Number(n)

@@ -19,24 +19,39 @@ import { parseInput } from '../parse-input.ts'
 /** One page of a column list. */
 export interface PublishedPage {
   readonly items: readonly ItemSummary[]
+  /** Matching items, counted up to `LIST_COUNT_CAP` (then exactly that, with `totalIsCapped`). */
   readonly total: number
+  /** True when there are more than `total` items: show it as "10000+" (超过 10000 条). */
+  readonly totalIsCapped: boolean
   readonly page: number
   readonly pageSize: number
   readonly pageCount: number
 }
 
+/** Counting a list stops here; pages beyond it are still reachable (offset) and feeds use keyset pages. */
+export const LIST_COUNT_CAP = 10_000
+
 /**
  * A column's published items, newest first, filtered by publication year and 主题分类. Offset pages with a
- * total (the index makes both a range scan of the column).
+ * total counted up to LIST_COUNT_CAP (both are range scans of the column's index).
  */
 export async function listPublishedItems(db: DB, input: ListPublishedItemsInput): Promise<PublishedPage> {
   const q = parseInput(ListPublishedItemsSchema, input)
   const filters = { agencyId: q.agencyId, columnId: q.columnId, year: q.year, topicCode: q.topicCode }
   const [items, total] = await Promise.all([
     listPublishedRows(db, { ...filters, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
-    countPublishedRows(db, filters),
+    countPublishedRows(db, filters, LIST_COUNT_CAP),
   ])
-  return { items, total, page: q.page, pageSize: q.pageSize, pageCount: Math.ceil(total / q.pageSize) }
+  const capped = total > LIST_COUNT_CAP
+  const shown = Math.min(total, LIST_COUNT_CAP)
+  return {
+    items,
+    total: shown,
+    totalIsCapped: capped,
+    page: q.page,
+    pageSize: q.pageSize,
+    pageCount: Math.ceil(shown / q.pageSize),
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import { buildActor, buildAgency, buildCatalogueDesk, buildColumn } from '../../
 import type { Actor } from '../../accounts/index.ts'
 import { DomainError } from '../../shared/domain-error.ts'
 import type { DB } from '../../storage/index.ts'
+import { countPublishedRows } from '../item.queries.ts'
 import { ViewCounter } from '../view-counter.ts'
 import { addAttachment } from './add-attachment.ts'
 import { approveItem } from './approve-item.ts'
@@ -61,7 +62,11 @@ describeDb('catalogue reads', () => {
 
     const all = await listPublishedItems(t.db, { agencyId: desk.agency.id, columnId: desk.column.id })
     expect(all.items.map((i) => i.id)).toEqual([c.id, b.id, a.id])
-    expect(all).toMatchObject({ total: 3, page: 1, pageCount: 1 })
+    expect(all).toMatchObject({ total: 3, totalIsCapped: false, page: 1, pageCount: 1 })
+    // The count stops one past its cap.
+    const filters = { agencyId: desk.agency.id, columnId: desk.column.id }
+    expect(await countPublishedRows(t.db, filters, 1)).toBe(2)
+    expect(await countPublishedRows(t.db, filters, 5)).toBe(3)
     expect(all.items.map((i) => i.id)).not.toContain(draft.id)
 
     const page2 = await listPublishedItems(t.db, {
