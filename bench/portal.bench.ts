@@ -170,6 +170,37 @@ http {
   return { child, port }
 }
 
+/** Latency of cache misses: pages of 40 other agencies and items, each asked once (never cached before). */
+async function measureMisses(base: string, items: number): Promise<void> {
+  const perAgency = Math.floor(items / AGENCIES)
+  const kinds: Record<string, string[]> = { item: [], column: [], home: [] }
+  for (let k = 0; k < 40; k++) {
+    const agency = 1 + ((k * 97) % AGENCIES)
+    const nth = (k * 37) % perAgency
+    const id = nth * AGENCIES + agency
+    const column = columnSlug([0, 1, 3, 4, 5, 6, 7, 8, 9][nth % 9] ?? 0)
+    kinds.item?.push(`/zfxxgk/${agency}/${column}/${id}.html`)
+    kinds.column?.push(`/zfxxgk/${agency}/${column}/`)
+    kinds.home?.push(`/zfxxgk/${agency}/`)
+  }
+  for (const [kind, urls] of Object.entries(kinds)) {
+    const times: number[] = []
+    for (const url of urls) {
+      const t0 = performance.now()
+      const response = await fetch(base + url, { headers: { 'user-agent': BROWSER } })
+      await response.arrayBuffer()
+      if (response.status !== 200) throw new Error(`${url} answered ${response.status}`)
+      times.push(performance.now() - t0)
+    }
+    times.sort((a, b) => a - b)
+    const at = (q: number) =>
+      (times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN).toFixed(1)
+    console.log(
+      `cache miss ${kind.padEnd(6)} p50 ${at(0.5)} ms, p95 ${at(0.95)} ms (40 distinct pages, sequential)`,
+    )
+  }
+}
+
 /**
  * Start `gongkai serve` on the corpus: the compiled dist/ as a deployment runs it, or, when that cannot start
  * (a build broken by work in progress elsewhere), the sources through tsx; says which.
@@ -249,6 +280,7 @@ export default async function portalBench(args: string[]): Promise<void> {
       files[file] = Buffer.from(await response.arrayBuffer())
       console.log(`${url}: ${files[file].length} bytes, first (uncached) render ${cold.toFixed(1)} ms`)
     }
+    await measureMisses(base, items)
     const started = await startNginx(files)
     nginx = started.child
     const idle = server.pid === undefined ? undefined : memoryOf(server.pid)

@@ -3,7 +3,7 @@
 import type { Column } from '../../catalogue/column.ts'
 import { COLUMN_KIND_LABELS } from '../../catalogue/column.ts'
 import { listAgencyColumns } from '../../catalogue/column.queries.ts'
-import { countPublishedRows, listPublishedRows } from '../../catalogue/item.queries.ts'
+import { listPublishedItems } from '../../catalogue/index.ts'
 import { getCatalogueSettings } from '../../catalogue/operations/get-catalogue-settings.ts'
 import { findTopic, type TopicCategory } from '../../catalogue/topic-vocabulary.ts'
 import { DomainError } from '../../shared/domain-error.ts'
@@ -87,12 +87,11 @@ export async function renderColumnPage(
   const page = parsePage(ctx.query.page)
   const year = parseYear(ctx.query.year)
   const topicCode = parseTopic(settings.topics, ctx.query.topic)
-  const filters = { agencyId, columnId: column.id, year, topicCode }
-  const [columns, total, items] = await Promise.all([
+  const [columns, list] = await Promise.all([
     listAgencyColumns(ctx.db, agencyId),
-    countPublishedRows(ctx.db, filters),
-    listPublishedRows(ctx.db, { ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    listPublishedItems(ctx.db, { agencyId, columnId: column.id, year, topicCode, page, pageSize: PAGE_SIZE }),
   ])
+  const { items, total } = list
   const base = columnHref(agencyId, column.slug)
   const crumbs = [
     { label: '首页', href: '/' },

@@ -9,7 +9,7 @@ import { viewCounter } from '../../catalogue/view-counter.ts'
 import { buildTestServer } from '../testing/web-test-kit.ts'
 import { portalCache } from './portal-cache.ts'
 import { buildColumn, buildItem } from './portal-test-data.ts'
-import { flushViews } from './view-flush.ts'
+import { flushViews } from '../../catalogue/index.ts'
 
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/130.0 Safari/537.36'
 

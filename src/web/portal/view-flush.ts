@@ -1,26 +1,11 @@
-// Writing counted views: every VIEW_FLUSH_MS the counts collected in memory are added to the items in a few
-// statements, and once more when the server closes. A failed flush puts its counts back for the next one.
+// Writing counted views: every VIEW_FLUSH_MS the counts collected in memory are written by the catalogue's
+// `flushViews` (a few statements, counts put back on failure), and once more when the server closes.
 import type { FastifyInstance } from 'fastify'
-import { addViewCounts } from '../../catalogue/item.queries.ts'
-import { viewCounter } from '../../catalogue/view-counter.ts'
+import { flushViews } from '../../catalogue/index.ts'
 import type { DB } from '../../storage/index.ts'
 
 /** How often counted views are written; a page's 浏览次数 lags by up to this plus the cache's entry TTL. */
 export const VIEW_FLUSH_MS = 10_000
-
-export async function flushViews(db: DB): Promise<number> {
-  const counts = viewCounter.take()
-  if (counts.size === 0) return 0
-  try {
-    await addViewCounts(db, counts)
-  } catch (err) {
-    viewCounter.restore(counts)
-    throw err
-  }
-  let n = 0
-  for (const v of counts.values()) n += v
-  return n
-}
 
 export function registerViewFlush(app: FastifyInstance, db: DB): void {
   let running: Promise<unknown> = Promise.resolve()
