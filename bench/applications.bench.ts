@@ -158,14 +158,15 @@ export default async function (args: string[]): Promise<void> {
   } else {
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true })
   }
-  const db =
-    engine === 'sqlite'
-      ? await connect({ database: { engine: 'sqlite', file } })
-      : await connect({ database: { engine: 'postgres', url } }, { pgSchema: schema })
+  let db: DB | undefined
   try {
+    db =
+      engine === 'sqlite'
+        ? await connect({ database: { engine: 'sqlite', file } })
+        : await connect({ database: { engine: 'postgres', url } }, { pgSchema: schema })
     await run(db, engine, count)
   } finally {
-    await db.destroy()
+    await db?.destroy()
     if (engine === 'postgres') {
       const admin = await connect({ database: { engine: 'postgres', url } }, { migrate: false })
       await admin.schema.dropSchema(schema).cascade().execute()

@@ -114,8 +114,9 @@ describeDb('applications: case flow', () => {
       { applicationId: id, on: '2026-03-10' },
       at('2026-03-10'),
     )
-    // The period restarts from 2026-03-10 (条例第三十条): due 2026-04-08 (清明 2026-04-04…06 is after it? no: 4/4-4/6).
+    // The period restarts from 2026-03-10 (条例第三十条): 20 working days, 清明 (Mon 2026-04-06) skipped → 04-08.
     expect(corrected.clock.answer.startedOn).toBe('2026-03-10')
+    expect(corrected.clock.answer.due).toEqual({ status: 'due', date: '2026-04-08' })
     await expectDerivedMatch(db, id)
 
     const extended = await approveExtension(
@@ -126,6 +127,8 @@ describeDb('applications: case flow', () => {
     )
     expect(extended.clock.extension?.approver).toBe('王主任')
     expect(extended.clock.answer.limitWorkingDays).toBe(35)
+    // 条例第三十三条第二款: extended by 15 working days → 2026-04-29.
+    expect(extended.clock.answer.due).toEqual({ status: 'due', date: '2026-04-29' })
     await expectDerivedMatch(db, id)
 
     const answered = await answerApplication(
