@@ -18,6 +18,8 @@ describe('parseCellValue', () => {
     expect(parseCellValue('12.5万元')).toEqual({ kind: 'number', value: 12.5, unit: '万元' })
     expect(parseCellValue('300元')).toEqual({ kind: 'number', value: 300, unit: '元' })
     expect(parseCellValue('12件')).toEqual({ kind: 'number', value: 12 })
+    expect(parseCellValue('１２ 件')).toEqual({ kind: 'number', value: 12 })
+    expect(parseCellValue('１２件件')).toBeNull()
   })
 
   it.each(['', '-', '—', '——', '/', '无', '－'])('reads %j as an explicit blank, not 0', (text) => {

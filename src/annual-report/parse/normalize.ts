@@ -114,6 +114,7 @@ const UNITS = ['万元', '元', '件', '条', '项', '个']
  */
 export function parseCellValue(raw: string): CellValue | null {
   if (isPlainCount(raw)) return { kind: 'number', value: Number(raw) }
+  if (hasWordCharacter(raw)) return null
   const s = toHalfWidth(raw).replace(/\s+/g, '')
   if (s === '' || s === '无' || isDashes(s)) return { kind: 'blank' }
   if (s.length > 24) return null
@@ -140,6 +141,21 @@ function isPlainCount(s: string): boolean {
     if (c < 48 || c > 57) return false
   }
   return true
+}
+
+// The only CJK ideographs a value may hold: 无 and the units.
+const VALUE_IDEOGRAPHS = new Set('无万元件条项个')
+
+/**
+ * The text holds a CJK ideograph that no value has (a label such as `1.属于国家秘密`): not a value, known
+ * without normalising. Exact: NFKC leaves U+4E00–U+9FFF unchanged, so such a text could never read as one.
+ */
+function hasWordCharacter(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c >= 0x4e00 && c <= 0x9fff && !VALUE_IDEOGRAPHS.has(s[i] ?? '')) return true
+  }
+  return false
 }
 
 function isDashes(s: string): boolean {
