@@ -69,7 +69,7 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v))
 
 function createDialect(database: DatabaseConfig, options: ConnectOptions): SqliteDialect | PostgresDialect {
   if (database.engine === 'sqlite')
-    return new SqliteDialect({ database: withStatementCache(openSqlite(database.file)) })
+    {return new SqliteDialect({ database: withStatementCache(openSqlite(database.file)) })}
   const pool = new pg.Pool({
     connectionString: database.url,
     max: options.pgPoolSize ?? 10,

@@ -1,8 +1,9 @@
 // Migrations: an explicit list (no folder scan, so bundling or a stray file cannot change what runs), applied
 // in name order by Kysely's Migrator. A new migration is one import and one line here.
-import { Migrator } from 'kysely'
+import { Migrator, sql } from 'kysely'
 import type { Migration, MigrationProvider, MigrationResult } from 'kysely'
 import type { DB } from './database.ts'
+import { engineOf } from './dialects/engine.ts'
 import * as createAccounts from './migrations/2026_11_26_2340_create_accounts.ts'
 import * as createSessions from './migrations/2026_11_26_2341_create_sessions.ts'
 import * as createAuditLog from './migrations/2026_11_26_2342_create_audit_log.ts'
@@ -21,8 +22,16 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) }
 
-function migrator(db: DB): Migrator {
-  return new Migrator({ db, provider })
+/**
+ * On PostgreSQL the migration bookkeeping tables are named in the connection's current schema: unqualified,
+ * Kysely looks them up in any schema of the database, so a second installation (or a test's schema) in the
+ * same database would be taken as already migrated.
+ */
+async function migrator(db: DB): Promise<Migrator> {
+  if (engineOf(db) !== 'postgres') return new Migrator({ db, provider })
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db)
+  const schema = rows[0]?.schema
+  return new Migrator({ db, provider, ...(schema === undefined ? {} : { migrationTableSchema: schema }) })
 }
 
 function check(error: unknown, results: MigrationResult[] | undefined): string[] {
@@ -37,12 +46,12 @@ function check(error: unknown, results: MigrationResult[] | undefined): string[]
 
 /** Apply every pending migration; returns the names applied (empty when already up to date). */
 export async function migrateToLatest(db: DB): Promise<string[]> {
-  const { error, results } = await migrator(db).migrateToLatest()
+  const { error, results } = await (await migrator(db)).migrateToLatest()
   return check(error, results)
 }
 
 /** Undo the most recent migration; returns its name (for development and the migration tests). */
 export async function migrateDown(db: DB): Promise<string[]> {
-  const { error, results } = await migrator(db).migrateDown()
+  const { error, results } = await (await migrator(db)).migrateDown()
   return check(error, results)
 }

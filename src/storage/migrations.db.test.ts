@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { expect, it } from 'vitest'
 import { buildUser } from '../../test/factories.ts'
-import { describeDb, useTestDb } from '../../test/create-test-db.ts'
+import { describeDb, TEST_ENGINE, useTestDb } from '../../test/create-test-db.ts'
 import { recordAudit } from '../accounts/audit.queries.ts'
 import type { DB } from './database.ts'
 import { engineOf } from './dialects/engine.ts'
@@ -82,4 +82,29 @@ describeDb('migrations', () => {
         .execute(),
     ).rejects.toThrow(/foreign key/i)
   })
+})
+
+describeDb('migrations beside another installation in the same PostgreSQL database', () => {
+  const t = useTestDb()
+
+  it.skipIf(TEST_ENGINE !== 'postgres')(
+    'keeps its bookkeeping in its own schema, so a second schema is migrated from scratch',
+    async () => {
+      const current = (await sql<{ s: string }>`select current_schema() as s`.execute(t.db)).rows[0]?.s
+      const other = `${current}_second`
+      await sql`create schema ${sql.id(other)}`.execute(t.db)
+      try {
+        // t.db's pool may hand out other connections: migrate on one connection pinned to the second schema.
+        await t.db.connection().execute(async (conn) => {
+          await sql`set search_path to ${sql.id(other)}`.execute(conn)
+          expect(await migrateToLatest(conn)).toEqual(Object.keys(MIGRATIONS).sort())
+          const tables = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables
+          where table_schema = ${other} and table_name = 'agencies'`.execute(conn)
+          expect(tables.rows[0]?.n).toBe(1)
+        })
+      } finally {
+        await sql`drop schema ${sql.id(other)} cascade`.execute(t.db)
+      }
+    },
+  )
 })
