@@ -40,7 +40,7 @@ const moduleBoundaries = MODULES.flatMap((mod) => [
 ])
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'dist/**', 'coverage/**', 'bench/out/**', '**/fixtures/**'] },
+  { ignores: ['node_modules/**', 'data/**', 'dist/**', '.scratch/**', 'coverage/**', 'bench/out/**', '**/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -23,7 +23,7 @@ await build({
   splitting: true,
   format: 'esm',
   platform: 'node',
-  target: 'node20',
+  target: 'node20.19',
   // Dependencies stay in node_modules (native addons, data files, their own relative requires).
   packages: 'external',
   tsconfig: 'tsconfig.json',
