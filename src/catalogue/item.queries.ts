@@ -149,12 +149,9 @@ export async function listPublishedRows(db: DB, q: PublishedListQuery): Promise<
   let query = publishedInColumn(db, q).select(SUMMARY_COLUMNS)
   if (q.before !== undefined) {
     const { publishedAt, id } = q.before
-    query = query.where((eb) =>
-      eb.or([
-        eb('published_at', '<', publishedAt),
-        eb.and([eb('published_at', '=', publishedAt), eb('id', '<', id)]),
-      ]),
-    )
+    // A row-value comparison, which both engines turn into one index range (an OR of two conditions makes
+    // PostgreSQL scan the column from the top: 150 ms at depth 20,000 on the bench corpus).
+    query = query.where((eb) => eb(eb.refTuple('published_at', 'id'), '<', eb.tuple(publishedAt, id)))
   }
   const rows = await query
     .orderBy('published_at', 'desc')
