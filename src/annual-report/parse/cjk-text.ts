@@ -16,7 +16,9 @@ export function collapseSpace(text: string): string {
 
 /** Collapsed, with the spaces between two CJK characters removed ("社会 公益 组织" → "社会公益组织"). */
 export function joinCjk(text: string): string {
-  return collapseSpace(text).replace(SPACE_BETWEEN_CJK, '')
+  const collapsed = collapseSpace(text)
+  // Most cells and lines have no space left: skip the lookaround scan.
+  return collapsed.includes(' ') ? collapsed.replace(SPACE_BETWEEN_CJK, '') : collapsed
 }
 
 /** Collapsed, with every space next to a CJK character removed ("2023 年 1 月" → "2023年1月"). For PDF text. */
