@@ -45,6 +45,8 @@ interface Row {
   samples: number
   medianMs: number
   p95Ms: number
+  /** Process CPU time (user + system) over the timed runs divided by the runs: steadier than wall time under load. */
+  cpuMs: number
   targetMs?: number
 }
 
@@ -55,13 +57,21 @@ function quantile(sorted: number[], q: number): number {
 async function measure(name: string, iterations: number, fn: () => unknown): Promise<Row> {
   for (let i = 0; i < Math.max(3, iterations / 10); i++) await fn()
   const times: number[] = []
+  const cpuStart = process.cpuUsage()
   for (let i = 0; i < iterations; i++) {
     const start = performance.now()
     await fn()
     times.push(performance.now() - start)
   }
+  const cpu = process.cpuUsage(cpuStart)
   times.sort((a, b) => a - b)
-  return { name, samples: times.length, medianMs: quantile(times, 0.5), p95Ms: quantile(times, 0.95) }
+  return {
+    name,
+    samples: times.length,
+    medianMs: quantile(times, 0.5),
+    p95Ms: quantile(times, 0.95),
+    cpuMs: (cpu.user + cpu.system) / 1000 / iterations,
+  }
 }
 
 async function parseAndCheck(bytes: Buffer, filename: string): Promise<AnnualReport> {
@@ -71,12 +81,13 @@ async function parseAndCheck(bytes: Buffer, filename: string): Promise<AnnualRep
 }
 
 function printTable(rows: Row[]): void {
-  const header = ['', 'samples', 'median ms', 'p95 ms', 'target ms', '']
+  const header = ['', 'samples', 'median ms', 'p95 ms', 'CPU ms/run', 'target ms', '']
   const lines = rows.map((r) => [
     r.name,
     String(r.samples),
     r.medianMs.toFixed(3),
     r.p95Ms.toFixed(3),
+    r.cpuMs.toFixed(3),
     r.targetMs === undefined ? '' : String(r.targetMs),
     r.targetMs === undefined ? '' : r.medianMs <= r.targetMs ? 'ok' : 'OVER',
   ])
