@@ -46,9 +46,9 @@ export default async function run(args: string[]): Promise<void> {
   const typical = sampleItem()
   const long = sampleItem(40)
   const pages = [
-    join(root, '../shared/samples/seed-tianshuijun-2021.txt'),
+    join(root, 'src/annual-report/fixtures/seed-tianshuijun-2021.txt'),
     join(root, 'src/catalogue/import/fixtures/qinzhou-policy-page.html'),
-    join(root, '../shared/samples/002.html'),
+    join(root, 'src/annual-report/fixtures/002.html'),
   ].map((file) => ({ file, bytes: readFileSync(file) }))
   const rows: Row[] = [
     await measure('docx, typical item', n, () => renderItemDocx(typical)),

@@ -11,8 +11,8 @@ import { checkReport } from '../src/annual-report/rules/index.ts'
 
 const root = fileURLToPath(new URL('../', import.meta.url))
 const fixtures = join(root, 'src/annual-report/fixtures')
-// The PDFs may not be copied into fixtures/; the shared samples folder next to the repository has them.
-const pdfDirs = [join(fixtures, 'pdf'), join(root, '../shared/samples/pdf')]
+// The three real PDFs are in fixtures/ (copies of the shared samples).
+const pdfDirs = [fixtures, join(fixtures, 'pdf'), join(root, '../shared/samples/pdf')]
 
 interface Input {
   kind: 'text' | 'markdown' | 'html' | 'pdf'

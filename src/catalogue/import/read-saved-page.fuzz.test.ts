@@ -8,7 +8,7 @@ import { UNEXPECTED_PROBLEM, readSavedPage } from './read-saved-page.ts'
 import type { SavedPage } from './saved-page.ts'
 
 const SEED = readFileSync(
-  new URL('../../../../shared/samples/seed-tianshuijun-2021.txt', import.meta.url),
+  new URL('../../annual-report/fixtures/seed-tianshuijun-2021.txt', import.meta.url),
   'utf8',
 )
 const GOV_PAGE = readFileSync(new URL('./fixtures/qinzhou-policy-page.html', import.meta.url), 'utf8')

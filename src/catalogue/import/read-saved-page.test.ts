@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { readSavedPage } from './read-saved-page.ts'
 
-const SEED = new URL('../../../../shared/samples/seed-tianshuijun-2021.txt', import.meta.url)
-const SHUYANG = new URL('../../../../shared/samples/002.html', import.meta.url)
+const SEED = new URL('../../annual-report/fixtures/seed-tianshuijun-2021.txt', import.meta.url)
+const SHUYANG = new URL('../../annual-report/fixtures/002.html', import.meta.url)
 const GOV_PAGE = new URL('./fixtures/qinzhou-policy-page.html', import.meta.url)
 
 describe('readSavedPage: the seed text page (秦州区天水郡街道 2021 年报)', () => {
@@ -127,14 +127,14 @@ describe('readSavedPage: other inputs', () => {
 
   it('does not take a section heading or a Markdown mark for the title (samples 013, 003)', () => {
     const cut = readSavedPage(
-      readFileSync(new URL('../../../../shared/samples/013.txt', import.meta.url)),
+      readFileSync(new URL('../../annual-report/fixtures/013.txt', import.meta.url)),
       '013.txt',
     )
     expect(cut.title).toBeNull()
     expect(cut.problems).toContain('未找到标题')
     expect(cut.bodyText.startsWith('一、总体情况')).toBe(true)
     const md = readSavedPage(
-      readFileSync(new URL('../../../../shared/samples/003.txt', import.meta.url)),
+      readFileSync(new URL('../../annual-report/fixtures/003.txt', import.meta.url)),
       '003.txt',
     )
     expect(md.title).toBe('沐阳县人民政府 2025 年 政府信息公开工作年度报告')

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 const root = fileURLToPath(new URL('../../../', import.meta.url))
-const seed = join(root, '../shared/samples/seed-tianshuijun-2021.txt')
+const seed = join(root, 'src/annual-report/fixtures/seed-tianshuijun-2021.txt')
 const fixtures = join(root, 'src/catalogue/import/fixtures')
 
 interface Run {
