@@ -1,11 +1,12 @@
 // The compiled build (scripts/build.js) works as the sources do: built into a temporary directory, its CLI
 // checks a report and its server renders a page with its hashed stylesheet.
-import { execFile, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runNode } from '../../test/run-cli.ts'
 import { freePort } from '../../test/free-port.ts'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
@@ -14,16 +15,8 @@ const cache = join(root, 'node_modules', '.cache')
 mkdirSync(cache, { recursive: true })
 const out = mkdtempSync(join(cache, 'gongkai-build-test-'))
 
-function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(process.execPath, args, { cwd: tmpdir() }, (err, stdout, stderr) => {
-      done({ code: err && typeof err.code === 'number' ? err.code : err ? -1 : 0, stdout, stderr })
-    })
-  })
-}
-
 beforeAll(async () => {
-  const built = await run([join(root, 'scripts/build.js'), out])
+  const built = await runNode([join(root, 'scripts/build.js'), out], tmpdir())
   if (built.code !== 0) throw new Error(`build failed:\n${built.stderr}`)
 }, 60_000)
 
@@ -31,12 +24,10 @@ afterAll(() => rmSync(out, { recursive: true, force: true }))
 
 describe('the compiled build', () => {
   it('checks a report from the command line', async () => {
-    const r = await run([
-      join(out, 'main.js'),
-      'report',
-      'check',
-      join(root, 'src/annual-report/fixtures/002.html'),
-    ])
+    const r = await runNode(
+      [join(out, 'main.js'), 'report', 'check', join(root, 'src/annual-report/fixtures/002.html')],
+      tmpdir(),
+    )
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('gov2021')

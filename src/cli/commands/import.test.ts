@@ -1,35 +1,15 @@
 // Runs the real bin (`node bin/gongkai.js import pages …`) with --dry-run: reading, reporting and exit status.
 // Saving is the catalogue operation's part (see saveImportedPage).
-import { execFile } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { runGongkai as gongkai, type CliRun as Run } from '../../../test/run-cli.ts'
 
 const root = fileURLToPath(new URL('../../../', import.meta.url))
 const seed = join(root, 'src/annual-report/fixtures/seed-tianshuijun-2021.txt')
 const fixtures = join(root, 'src/catalogue/import/fixtures')
-
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-function gongkai(...args: string[]): Promise<Run> {
-  return new Promise((done) => {
-    execFile(
-      'node',
-      ['bin/gongkai.js', ...args],
-      { cwd: root, maxBuffer: 64 * 1024 * 1024 },
-      (err, stdout, stderr) => {
-        const code = err && typeof err.code === 'number' ? err.code : err ? -1 : 0
-        done({ code, stdout, stderr })
-      },
-    )
-  })
-}
 
 const target = ['--agency', '天水郡街道', '--column', 'gknb', '--dry-run']
 const runs: Record<string, Run> = {}

@@ -1,11 +1,11 @@
 // Runs the real bin (`node bin/gongkai.js report …`) on the fixture reports and checks output and exit status.
 // The runs start together in beforeAll: each one boots the CLI through tsx, which is slow on a shared machine.
-import { execFile } from 'node:child_process'
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { runGongkai as gongkai, type CliRun as Run } from '../../../test/run-cli.ts'
 import { renderHtml } from '../../annual-report/index.ts'
 import { buildConsistentReport } from '../../annual-report/rules/test-reports.ts'
 
@@ -14,26 +14,6 @@ const fixtures = join(root, 'src/annual-report/fixtures')
 const seed = join(fixtures, 'seed-tianshuijun-2021.txt')
 const f002 = join(fixtures, '002.html')
 const f003 = join(fixtures, '003.txt')
-
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-function gongkai(...args: string[]): Promise<Run> {
-  return new Promise((done) => {
-    execFile(
-      'node',
-      ['bin/gongkai.js', ...args],
-      { cwd: root, maxBuffer: 64 * 1024 * 1024 },
-      (err, stdout, stderr) => {
-        const code = err && typeof err.code === 'number' ? err.code : err ? -1 : 0
-        done({ code, stdout, stderr })
-      },
-    )
-  })
-}
 
 const tmp = mkdtempSync(join(tmpdir(), 'gongkai-report-cli-'))
 const runs: Record<string, Run> = {}
