@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { resolveSession, type Actor, type SessionPolicy } from '../../accounts/index.ts'
 import type { DB } from '../../storage/index.ts'
+import { clearAfterEveryWrite } from './after-write.ts'
 import { cookieOptions } from './cookies.ts'
 
 export const SESSION_COOKIE = 'gk_session'
@@ -56,12 +57,7 @@ export function registerSession(app: FastifyInstance, policy: SessionPolicy): vo
   app.decorate('sessionPolicy', policy)
   app.decorate('actorCache', new ActorCache())
   app.decorateRequest('actor', null)
-  app.addHook('onResponse', (request, reply, done) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) {
-      app.actorCache.clear()
-    }
-    done()
-  })
+  clearAfterEveryWrite(app, () => app.actorCache.clear())
 }
 
 export function sessionTokenOf(request: FastifyRequest): string {

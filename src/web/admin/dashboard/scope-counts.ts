@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify'
 import { listAgenciesFlat, listUsers, type Actor } from '../../../accounts/index.ts'
 import type { DB } from '../../../storage/index.ts'
+import { clearAfterEveryWrite } from '../../shared/after-write.ts'
 
 export interface ScopeCounts {
   readonly agencies: number
@@ -37,8 +38,5 @@ export async function scopeCounts(db: DB, actor: Actor, mayListUsers: boolean): 
 
 /** Clear the counts after every state-changing request that succeeded. */
 export function registerScopeCountInvalidation(app: FastifyInstance): void {
-  app.addHook('onResponse', (request, reply, done) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) cache.clear()
-    done()
-  })
+  clearAfterEveryWrite(app, () => cache.clear())
 }
