@@ -183,6 +183,8 @@ export type { ListWorkQueueInput, WorkQueuePage } from './operations/list-work-q
 export { revealApplicantDetails } from './operations/reveal-applicant-details.ts'
 export { trackApplication, trackedLetterFile } from './operations/track-application.ts'
 export type { TrackApplicationInput, TrackedApplication } from './operations/track-application.ts'
+export { trackCaseProgress } from './operations/track-case-progress.ts'
+export type { TrackedCorrection, TrackedDeadline, TrackedProgress } from './operations/track-case-progress.ts'
 /** Letters: send (number, render, freeze), fetch, and the per-agency templates and settings. */
 export { sendLetter } from './operations/send-letter.ts'
 export type { SendLetterInput, SentLetter } from './operations/send-letter.ts'
