@@ -22,6 +22,8 @@ import type {
   ApplicationSettingsTable,
   ApplicationTable,
 } from '../applications/application.table.ts'
+import type { AppealTable } from '../appeals/appeal.table.ts'
+import type { ReportManualFigureTable } from '../annual-report/compute/manual-figure.table.ts'
 
 export interface Database {
   agencies: AgencyTable
@@ -44,6 +46,8 @@ export interface Database {
   application_letter_templates: ApplicationLetterTemplateTable
   application_settings: ApplicationSettingsTable
   application_letter_serials: ApplicationLetterSerialTable
+  appeals: AppealTable
+  report_manual_figures: ReportManualFigureTable
 }
 
 /** The typed query builder over `Database`; a `Transaction<Database>` is one too. */

@@ -10,6 +10,7 @@ import * as createAuditLog from './migrations/2026_11_26_2342_create_audit_log.t
 import * as createCatalogue from './migrations/2026_11_27_0300_create_catalogue.ts'
 import * as createSearch from './migrations/2026_11_27_0400_create_search.ts'
 import * as createApplications from './migrations/2026_11_27_0500_create_applications.ts'
+import * as createAppealsAndReportFigures from './migrations/2026_11_27_0800_create_appeals_and_report_figures.ts'
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_26_2340_create_accounts': createAccounts,
@@ -18,6 +19,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_27_0300_create_catalogue': createCatalogue,
   '2026_11_27_0400_create_search': createSearch,
   '2026_11_27_0500_create_applications': createApplications,
+  '2026_11_27_0800_create_appeals_and_report_figures': createAppealsAndReportFigures,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) }

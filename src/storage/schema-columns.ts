@@ -241,6 +241,30 @@ export const DATABASE_COLUMNS: { readonly [T in keyof Database]: readonly string
     'updated_at',
   ]),
   application_letter_serials: columns<Database['application_letter_serials']>()(['agency_id', 'year', 'last_serial']),
+  appeals: columns<Database['appeals']>()([
+    'id',
+    'agency_id',
+    'kind',
+    'case_number',
+    'filed_on',
+    'application_id',
+    'agency_role',
+    'outcome',
+    'concluded_on',
+    'note',
+    'created_by',
+    'created_at',
+    'updated_at',
+  ]),
+  report_manual_figures: columns<Database['report_manual_figures']>()([
+    'agency_id',
+    'year',
+    'cell',
+    'value',
+    'source',
+    'updated_by',
+    'updated_at',
+  ]),
 }
 
 /**
