@@ -28,6 +28,33 @@ export interface Config {
   readonly sessionMaxHours: number
   /** Seed the fictional demo agencies and users on an empty database (`--demo` or `GONGKAI_DEMO=1`). */
   readonly demo: boolean
+  /** Bearer token for `GET /metrics` (`GONGKAI_METRICS_TOKEN`); unset → the route answers 404. */
+  readonly metricsToken: string | undefined
+  /** Limits that keep one bad client from taking the service down. */
+  readonly limits: Limits
+}
+
+/** Request, upload, time and rate limits; each has its own variable and a default. */
+export interface Limits {
+  /** Largest request body other than an upload (`GONGKAI_BODY_LIMIT_KB`, default 1024 KB). */
+  readonly bodyBytes: number
+  /** Largest uploaded file (`GONGKAI_UPLOAD_LIMIT_MB`, default 50 MB). */
+  readonly uploadBytes: number
+  /** A request (headers and body) must arrive within this (`GONGKAI_REQUEST_TIMEOUT_SECONDS`, default 30 s). */
+  readonly requestTimeoutMs: number
+  /** PostgreSQL statement_timeout and SQLite busy_timeout (`GONGKAI_QUERY_TIMEOUT_SECONDS`, default 10 s). */
+  readonly queryTimeoutMs: number
+  /** Public searches per client IP per minute (`GONGKAI_SEARCH_RATE_LIMIT`, default 60). */
+  readonly searchPerMinute: number
+}
+
+/** The limits when no variable is set (also what a server built without them in tests uses). */
+export const DEFAULT_LIMITS: Limits = {
+  bodyBytes: 1024 * 1024,
+  uploadBytes: 50 * 1024 * 1024,
+  requestTimeoutMs: 30_000,
+  queryTimeoutMs: 10_000,
+  searchPerMinute: 60,
 }
 
 /** Flags given on the command line; they win over the environment. */
@@ -60,6 +87,11 @@ const EnvSchema = z.object({
   DATABASE_URL: z
     .string()
     .regex(/^(postgres|postgresql):\/\/.+/, 'must be a postgres:// URL (leave it unset for SQLite)')
+    .refine((url) => URL.canParse(url), 'is not a valid URL')
+    .refine(
+      (url) => !URL.canParse(url) || pgSchemaOf(url) !== null,
+      'options=-c search_path=… must name one schema (letters, digits, _)',
+    )
     .optional(),
   GONGKAI_ADMIN_PASSWORD: z
     .string()
@@ -72,7 +104,33 @@ const EnvSchema = z.object({
   GONGKAI_SESSION_IDLE_MINUTES: positiveInt(24 * 60).default(30),
   GONGKAI_SESSION_MAX_HOURS: positiveInt(24 * 30).default(12),
   GONGKAI_DEMO: booleanText.default(false),
+  GONGKAI_METRICS_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9._~+/=-]{16,256}$/, 'must be 16–256 characters of letters, digits and ._~+/=-')
+    .optional(),
+  GONGKAI_BODY_LIMIT_KB: positiveInt(100 * 1024).default(DEFAULT_LIMITS.bodyBytes / 1024),
+  GONGKAI_UPLOAD_LIMIT_MB: positiveInt(1024).default(DEFAULT_LIMITS.uploadBytes / 1024 / 1024),
+  GONGKAI_REQUEST_TIMEOUT_SECONDS: positiveInt(3600).default(DEFAULT_LIMITS.requestTimeoutMs / 1000),
+  GONGKAI_QUERY_TIMEOUT_SECONDS: positiveInt(3600).default(DEFAULT_LIMITS.queryTimeoutMs / 1000),
+  GONGKAI_SEARCH_RATE_LIMIT: positiveInt(100_000).default(DEFAULT_LIMITS.searchPerMinute),
 })
+
+/** Variables whose value never appears in an error message. */
+const SECRET_VARIABLES = new Set(['GONGKAI_ADMIN_PASSWORD', 'DATABASE_URL', 'GONGKAI_METRICS_TOKEN'])
+
+const SEARCH_PATH = /(?:^|\s)-c\s*search_path=(\S*)/
+
+/**
+ * The PostgreSQL schema a DATABASE_URL works in: the `search_path` set through its `options` parameter
+ * (`postgres://host/db?options=-c%20search_path%3Dgongkai`), `public` without one, null when malformed.
+ */
+export function pgSchemaOf(url: string): string | null {
+  const options = new URL(url).searchParams.get('options')
+  const match = options === null ? null : SEARCH_PATH.exec(options)
+  if (match === null) return 'public'
+  const schema = match[1] ?? ''
+  return /^[a-z_][a-z0-9_]{0,62}$/.test(schema) ? schema : null
+}
 
 type Env = Readonly<Record<string, string | undefined>>
 
@@ -95,7 +153,7 @@ export function loadConfig(env: Env, flags: ConfigFlags = {}, cwd = process.cwd(
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const name = String(issue?.path[0] ?? 'environment')
-    const shown = name === 'GONGKAI_ADMIN_PASSWORD' || name === 'DATABASE_URL' ? '(hidden)' : input[name]
+    const shown = SECRET_VARIABLES.has(name) ? '(hidden)' : input[name]
     throw new ConfigError(`Invalid ${name}=${shown ?? ''}: ${issue?.message ?? 'invalid value'}`)
   }
   const e = parsed.data
@@ -113,5 +171,13 @@ export function loadConfig(env: Env, flags: ConfigFlags = {}, cwd = process.cwd(
     sessionIdleMinutes: e.GONGKAI_SESSION_IDLE_MINUTES,
     sessionMaxHours: e.GONGKAI_SESSION_MAX_HOURS,
     demo: flags.demo ?? e.GONGKAI_DEMO,
+    metricsToken: e.GONGKAI_METRICS_TOKEN,
+    limits: {
+      bodyBytes: e.GONGKAI_BODY_LIMIT_KB * 1024,
+      uploadBytes: e.GONGKAI_UPLOAD_LIMIT_MB * 1024 * 1024,
+      requestTimeoutMs: e.GONGKAI_REQUEST_TIMEOUT_SECONDS * 1000,
+      queryTimeoutMs: e.GONGKAI_QUERY_TIMEOUT_SECONDS * 1000,
+      searchPerMinute: e.GONGKAI_SEARCH_RATE_LIMIT,
+    },
   }
 }

@@ -16,6 +16,8 @@ export interface ConnectOptions {
   readonly pgSchema?: string
   /** PostgreSQL only: pool size (default 10). */
   readonly pgPoolSize?: number
+  /** PostgreSQL statement_timeout and SQLite busy_timeout in ms (default: the config's limit, else 5 s / none). */
+  readonly queryTimeoutMs?: number
 }
 
 /**
@@ -26,13 +28,13 @@ export interface ConnectOptions {
  *   writes are human-paced (a few per second at most), so the fsync per commit is cheap insurance.
  * - foreign_keys on (SQLite defaults to off); busy_timeout so a second process (the CLI) waits, not fails.
  */
-export function openSqlite(file: string): SQLite.Database {
+export function openSqlite(file: string, busyTimeoutMs = 5000): SQLite.Database {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true })
   const sqlite = new SQLite(file)
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('foreign_keys = ON')
-  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`)
   return sqlite
 }
 
@@ -69,10 +71,12 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v))
 
 function createDialect(database: DatabaseConfig, options: ConnectOptions): SqliteDialect | PostgresDialect {
   if (database.engine === 'sqlite')
-    {return new SqliteDialect({ database: withStatementCache(openSqlite(database.file)) })}
+    {return new SqliteDialect({ database: withStatementCache(openSqlite(database.file, options.queryTimeoutMs)) })}
   const pool = new pg.Pool({
     connectionString: database.url,
     max: options.pgPoolSize ?? 10,
+    // A runaway query is cancelled by the server instead of holding a pooled connection for ever.
+    ...(options.queryTimeoutMs === undefined ? {} : { statement_timeout: options.queryTimeoutMs }),
     ...(options.pgSchema === undefined ? {} : { options: `-c search_path=${options.pgSchema}` }),
   })
   return new PostgresDialect({ pool })
@@ -91,8 +95,12 @@ export function openDatabase(database: DatabaseConfig, options: ConnectOptions =
  * const db = await connect(loadConfig(process.env))
  * ```
  */
-export async function connect(config: Pick<Config, 'database'>, options: ConnectOptions = {}): Promise<DB> {
-  const db = openDatabase(config.database, options)
+export async function connect(
+  config: Pick<Config, 'database'> & Partial<Pick<Config, 'limits'>>,
+  options: ConnectOptions = {},
+): Promise<DB> {
+  const queryTimeoutMs = options.queryTimeoutMs ?? config.limits?.queryTimeoutMs
+  const db = openDatabase(config.database, { ...options, ...(queryTimeoutMs === undefined ? {} : { queryTimeoutMs }) })
   if (options.migrate ?? true) {
     try {
       await migrateToLatest(db)
