@@ -39,13 +39,62 @@ function memoryOf(pid: number): { rss: number; peak: number } {
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 }
 }
 
-function wrk(url: string, seconds: number, headers: string[] = []): number {
-  const args = ['-t2', `-c${CONNECTIONS}`, `-d${seconds}s`, ...headers.flatMap((h) => ['-H', h]), url]
+/** User plus system CPU time a process has used so far, in microseconds (Linux /proc, clock ticks of 10 ms). */
+export function cpuMicrosOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  return (Number(fields[11]) + Number(fields[12])) * 10_000
+}
+
+export interface WrkRun {
+  readonly rps: number
+  readonly requests: number
+  /** The server process's CPU time per request (µs): independent of how loaded the shared machine is. */
+  readonly cpuMicros: number
+  /** wrk's 99th-percentile latency in ms (NaN without --latency). */
+  readonly p99ms: number
+}
+
+function toMs(value: string, unit: string): number {
+  const n = Number(value)
+  return unit === 'us' ? n / 1000 : unit === 's' ? n * 1000 : n
+}
+
+/**
+ * One wrk run at 64 connections; `pid` is the server's process, whose CPU time over the run is divided by the
+ * requests served. Responses other than 2xx/3xx make it throw.
+ */
+export function wrk(url: string, seconds: number, pid: number | undefined, headers: string[] = []): WrkRun {
+  const args = [
+    '-t2',
+    `-c${CONNECTIONS}`,
+    `-d${seconds}s`,
+    '--latency',
+    ...headers.flatMap((h) => ['-H', h]),
+    url,
+  ]
+  const cpuBefore = pid === undefined ? NaN : cpuMicrosOf(pid)
   const out = execFileSync('wrk', args, { encoding: 'utf8' })
-  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? NaN)
+  const cpu = pid === undefined ? NaN : cpuMicrosOf(pid) - cpuBefore
   const errors = /Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1]
   if (errors !== undefined) throw new Error(`${url}: ${errors} error responses\n${out}`)
-  return rps
+  const requests = Number(/(\d+) requests in/.exec(out)?.[1] ?? NaN)
+  const p99 = /99%\s+([\d.]+)(us|ms|s)/.exec(out)
+  return {
+    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? NaN),
+    requests,
+    cpuMicros: cpu / requests,
+    p99ms: p99 ? toMs(p99[1] ?? '', p99[2] ?? '') : NaN,
+  }
+}
+
+export function median(xs: readonly number[]): number {
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN
+}
+
+export function loadAverage(): string {
+  return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')
 }
 
 /**
@@ -125,33 +174,35 @@ export default async function serverBench(args: string[]): Promise<void> {
     console.log(`wrk -t2 -c${CONNECTIONS} -d${seconds}s on ${process.platform}, node ${process.version}`)
     // Interleaved rounds, medians reported: on a shared machine the load drifts during a run, and measuring
     // the ceiling once at the start would skew every ratio.
+    console.log(`load average at the start: ${loadAverage()}`)
     const rounds = 3
-    const runs: Record<'ceiling' | 'health' | 'page', number[]> = { ceiling: [], health: [], page: [] }
-    wrk(`http://127.0.0.1:${helloPort}/`, 2)
-    wrk(`${base}/healthz`, 2)
-    wrk(`${base}/admin`, 2, [`Cookie: ${cookie}`])
+    const runs: Record<'ceiling' | 'health' | 'page', WrkRun[]> = { ceiling: [], health: [], page: [] }
+    const helloUrl = `http://127.0.0.1:${helloPort}/`
+    const session = [`Cookie: ${cookie}`]
+    wrk(helloUrl, 2, hello.pid)
+    wrk(`${base}/healthz`, 2, server.pid)
+    wrk(`${base}/admin`, 2, server.pid, session)
     for (let round = 0; round < rounds; round++) {
-      runs.ceiling.push(wrk(`http://127.0.0.1:${helloPort}/`, seconds))
-      runs.health.push(wrk(`${base}/healthz`, seconds))
-      runs.page.push(wrk(`${base}/admin`, seconds, [`Cookie: ${cookie}`]))
+      runs.ceiling.push(wrk(helloUrl, seconds, hello.pid))
+      runs.health.push(wrk(`${base}/healthz`, seconds, server.pid))
+      runs.page.push(wrk(`${base}/admin`, seconds, server.pid, session))
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN
-    const ceiling = median(runs.ceiling)
-    const health = median(runs.health)
-    const page = median(runs.page)
-    const list = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ')
-    console.log(
-      `hello-world (bare Fastify)   ${ceiling.toFixed(0).padStart(8)} req/s  [${list(runs.ceiling)}]`,
-    )
-    console.log(
-      `GET /healthz                 ${health.toFixed(0).padStart(8)} req/s  (${(health / ceiling).toFixed(2)} × ceiling)  [${list(runs.health)}]`,
-    )
-    console.log(
-      `GET /admin (dashboard)       ${page.toFixed(0).padStart(8)} req/s  (${(page / ceiling).toFixed(2)} × ceiling; target ≥ 0.5)  [${list(runs.page)}]`,
-    )
-    console.log(
-      `load average at the end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
-    )
+    const rps = (xs: WrkRun[]) => median(xs.map((x) => x.rps))
+    const ceiling = rps(runs.ceiling)
+    const line = (label: string, xs: WrkRun[], extra: string) => {
+      const r = rps(xs)
+      const cpu = median(xs.map((x) => x.cpuMicros))
+      const p99 = median(xs.map((x) => x.p99ms))
+      const list = xs.map((x) => x.rps.toFixed(0)).join(', ')
+      console.log(
+        `${label.padEnd(28)} ${r.toFixed(0).padStart(8)} req/s ${extra.replace('%', (r / ceiling).toFixed(2))}` +
+          `  CPU ${cpu.toFixed(1)} µs/request, p99 ${p99.toFixed(2)} ms  [${list}]`,
+      )
+    }
+    line('hello-world (bare Fastify)', runs.ceiling, '')
+    line('GET /healthz', runs.health, '(% × ceiling)')
+    line('GET /admin (dashboard)', runs.page, '(% × ceiling; target ≥ 0.5)')
+    console.log(`load average at the end: ${loadAverage()}`)
     if (server.pid !== undefined) {
       const mem = memoryOf(server.pid)
       console.log(
