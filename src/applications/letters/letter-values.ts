@@ -112,7 +112,7 @@ export function letterValues(f: LetterFacts): { kind: LetterKind; values: Templa
           ...values,
           answerLabel: row.label.replace(/^\d+\./, ''),
           legalBasis: citeBasis(OUTCOME_MAPPINGS[answerType].basis),
-          remedy: remedyStatement(f.reviewBody),
+          remedy: remedyStatement(f.reviewBody, answerType),
         },
       }
     }
