@@ -15,6 +15,7 @@ import { registerCookieFlags } from './shared/cookies.ts'
 import { registerCsrf } from './shared/csrf.ts'
 import { registerErrorHandling } from './shared/error-handler.ts'
 import { registerHealthRoute } from './shared/health.ts'
+import { registerRequestLog } from './shared/request-log.ts'
 import { registerSecurityHeaders } from './shared/security-headers.ts'
 import { registerSession } from './shared/session.ts'
 
@@ -41,7 +42,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // Behind a reverse proxy on the same machine: believe its X-Forwarded-Proto/For (Secure cookies, client IP).
     trustProxy: 'loopback',
     bodyLimit: 1024 * 1024,
+    // Fastify's own request logging writes two lines per request; registerRequestLog writes one.
+    disableRequestLogging: true,
   })
+  registerRequestLog(app)
   registerCookieFlags(app, options.config.secureCookies)
   // Where uploaded files live (`<dataDir>/uploads`); tests without one get a temporary directory.
   app.decorate('dataDir', options.config.dataDir ?? null)

@@ -43,8 +43,24 @@ export function actorOf(request: FastifyRequest): Actor {
   return request.actor
 }
 
+/**
+ * Navigation per actor: a resolved Actor is cached and shared by the requests of its session for a short
+ * while (see shared/session.ts), and is replaced (a new object) when the session is resolved again, so the
+ * entries are computed once per actor object.
+ */
+const navOfActor = new WeakMap<Actor, readonly NavItem[]>()
+
 /** Navigation entries the actor may use, decided by the accounts policy on the actor's own agency. */
-export function navFor(actor: Actor): NavItem[] {
+export function navFor(actor: Actor): readonly NavItem[] {
+  let nav = navOfActor.get(actor)
+  if (nav === undefined) {
+    nav = computeNav(actor)
+    navOfActor.set(actor, nav)
+  }
+  return nav
+}
+
+function computeNav(actor: Actor): NavItem[] {
   const may = abilities(actor, agencyTarget({ id: actor.agencyId, path: actor.agencyPath }))
   const nav: NavItem[] = [{ href: '/admin', label: '工作台' }]
   if (may['agency.view']) nav.push({ href: '/admin/agencies', label: '机构管理' })
@@ -62,6 +78,15 @@ export interface ConsolePage {
 }
 
 export async function sendConsolePage(request: FastifyRequest, reply: FastifyReply, page: ConsolePage) {
+  return sendHtml(reply, await renderConsolePage(request, reply, page), page.status)
+}
+
+/** The whole console page (shell and body) as HTML; sets the CSRF secret cookie on `reply` when new. */
+export async function renderConsolePage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  page: ConsolePage,
+): Promise<string> {
   const actor = actorOf(request)
   // Rendered by the page area from JSX, whose own output xss-scan checks; the `safe` prefix tells it so here.
   const safeBody = page.body
@@ -80,5 +105,5 @@ export async function sendConsolePage(request: FastifyRequest, reply: FastifyRep
       {safeBody}
     </AdminLayout>
   )
-  return sendHtml(reply, layout, page.status)
+  return layout
 }

@@ -26,7 +26,27 @@ export async function registerCsrf(app: FastifyInstance): Promise<void> {
   })
 }
 
+/**
+ * Tokens already derived from a secret. A token stays valid as long as its secret, so a browser's pages may
+ * share one instead of hashing a fresh salt on every page view (fresh salts only defend against BREACH, and
+ * responses are not compressed). Bounded: a flood of secrets empties it rather than growing it.
+ */
+const tokensBySecret = new Map<string, string>()
+const TOKENS_MAX = 10_000
+const SECRET_MAX_LENGTH = 64
+
 /** The token to put in a form (and, for the API, to echo in `x-csrf-token`). Sets the secret cookie if new. */
 export function csrfToken(request: FastifyRequest, reply: FastifyReply): string {
-  return reply.generateCsrf(cookieOptions(request))
+  const secret = request.cookies[CSRF_COOKIE]
+  // Only secrets of the length this server issues are remembered (the cookie is the client's to send).
+  if (secret === undefined || secret.length === 0 || secret.length > SECRET_MAX_LENGTH) {
+    return reply.generateCsrf(cookieOptions(request))
+  }
+  let token = tokensBySecret.get(secret)
+  if (token === undefined) {
+    token = reply.generateCsrf(cookieOptions(request))
+    if (tokensBySecret.size >= TOKENS_MAX) tokensBySecret.clear()
+    tokensBySecret.set(secret, token)
+  }
+  return token
 }

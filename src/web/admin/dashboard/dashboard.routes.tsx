@@ -1,10 +1,13 @@
 // GET /admin: the dashboard: who the user is, for which agency, how much lies in its reach, and links to the
 // work it may do.
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { abilities, agencyTarget, ROLE_LABELS, type Actor } from '../../../accounts/index.ts'
 import type { DB } from '../../../storage/index.ts'
-import { actorOf, requireActor, sendConsolePage } from '../console-page.tsx'
-import { scopeCounts } from './scope-counts.ts'
+import { writeVersion } from '../../shared/after-write.ts'
+import { CSRF_COOKIE } from '../../shared/csrf.ts'
+import { sendHtml } from '../../shared/html.ts'
+import { actorOf, renderConsolePage, requireActor } from '../console-page.tsx'
+import { SCOPE_COUNTS_TTL_MS, scopeCounts } from './scope-counts.ts'
 
 interface DashboardProps {
   readonly actor: Actor
@@ -96,12 +99,51 @@ function Dashboard({ actor, agencyCount, userCount, may }: DashboardProps) {
   )
 }
 
+/**
+ * The rendered dashboard, per actor object (a session's requests share one Actor until it is resolved again,
+ * see shared/session.ts), reused while nothing was written through this server (the write version), for the
+ * same CSRF secret (the page's logout form carries a token derived from it) and within the counts' TTL (so
+ * another process's changes show as soon as they would without this cache).
+ */
+interface RenderedDashboard {
+  readonly html: Buffer
+  readonly writeVersion: number
+  readonly csrfSecret: string
+  readonly at: number
+}
+
+const rendered = new WeakMap<Actor, RenderedDashboard>()
+
+function cachedDashboard(request: FastifyRequest, actor: Actor, now: number): Buffer | undefined {
+  const hit = rendered.get(actor)
+  if (
+    hit === undefined ||
+    hit.writeVersion !== writeVersion(request.server) ||
+    hit.csrfSecret !== request.cookies[CSRF_COOKIE] ||
+    now - hit.at >= SCOPE_COUNTS_TTL_MS
+  ) {
+    return undefined
+  }
+  return hit.html
+}
+
 export function registerDashboardRoutes(app: FastifyInstance, db: DB): void {
   app.get('/', { preHandler: requireActor }, async (request, reply) => {
     const actor = actorOf(request)
+    const now = Date.now()
+    const cached = cachedDashboard(request, actor, now)
+    if (cached !== undefined) return sendHtml(reply, cached)
+    // Read before the queries: a write finishing while this page renders makes the result stale at once.
+    const version = writeVersion(request.server)
     const may = abilities(actor, agencyTarget({ id: actor.agencyId, path: actor.agencyPath }))
     const counts = await scopeCounts(db, actor, may['user.view'])
     const body = <Dashboard actor={actor} agencyCount={counts.agencies} userCount={counts.users} may={may} />
-    return sendConsolePage(request, reply, { title: '工作台', body })
+    const html = Buffer.from(await renderConsolePage(request, reply, { title: '工作台', body }))
+    const csrfSecret = request.cookies[CSRF_COOKIE]
+    // A browser without the CSRF cookie yet gets a new secret with this page: nothing to match next time.
+    if (csrfSecret !== undefined) {
+      rendered.set(actor, { html, writeVersion: version, csrfSecret, at: counts.at })
+    }
+    return sendHtml(reply, html)
   })
 }

@@ -11,9 +11,13 @@ export interface ScopeCounts {
   readonly agencies: number
   /** Null when the actor may not list users. */
   readonly users: number | null
+  /** When they were counted (ms since the epoch). */
+  readonly at: number
 }
 
-const TTL_MS = 10_000
+/** How long counts are reused; another process's changes show within this time. */
+export const SCOPE_COUNTS_TTL_MS = 10_000
+const TTL_MS = SCOPE_COUNTS_TTL_MS
 const MAX_ENTRIES = 10_000
 const cache = new Map<string, { readonly at: number; readonly counts: ScopeCounts }>()
 
@@ -22,7 +26,7 @@ async function computeCounts(db: DB, actor: Actor, mayListUsers: boolean): Promi
     listAgenciesFlat(db, actor),
     mayListUsers ? listUsers(db, actor, { pageSize: 1 }) : Promise.resolve(null),
   ])
-  return { agencies: agencies.length, users: users?.total ?? null }
+  return { agencies: agencies.length, users: users?.total ?? null, at: Date.now() }
 }
 
 export async function scopeCounts(db: DB, actor: Actor, mayListUsers: boolean): Promise<ScopeCounts> {
