@@ -79,6 +79,16 @@ export const CATALOGUE_RULES = {
     case_officer: NONE,
     supervisor: NONE,
   },
+  // Import of pages saved from other sites (`gongkai import pages`): published without 保密审查 here, because
+  // the page was already public; so only the platform (the CLI's system actor) may do it.
+  'catalogue.item.import': {
+    platform_admin: ALL,
+    agency_admin: NONE,
+    publisher: NONE,
+    reviewer: NONE,
+    case_officer: NONE,
+    supervisor: NONE,
+  },
 } as const satisfies Record<string, RoleRule>
 
 /** Every action the catalogue policy decides. */

@@ -52,7 +52,7 @@ export type { DeadlineStanding, PublicationDeadline } from './publication-deadli
 /** Rich-text bodies: the safe HTML subset and its plain text. */
 export { bodyPlainText, sanitizeBodyHtml } from './body-html.ts'
 /** 主题分类: the default national list, a vocabulary's schema, label lookup. */
-export { DEFAULT_TOPICS, findTopic, TopicVocabularySchema } from './topic-vocabulary.ts'
+export { DEFAULT_TOPICS, findTopic, matchTopicLabel, TopicVocabularySchema } from './topic-vocabulary.ts'
 export type { TopicCategory, TopicLabel } from './topic-vocabulary.ts'
 /** The default column tree (条例 第二十条, 第二十一条 by agency kind). */
 export { defaultColumnSpecs, defaultLocalExtras, PROTECTED_SLUGS } from './default-columns.ts'
@@ -115,6 +115,9 @@ export { returnForChanges } from './operations/return-for-changes.ts'
 /** 撤稿 with a reason (the row and URL stay); 有效性 changes (失效 / 废止). */
 export { withdrawItem } from './operations/withdraw-item.ts'
 export { changeValidity } from './operations/change-validity.ts'
+/** `gongkai import pages`: a page saved from another site becomes a published item (its 索引号 kept). */
+export { importSavedPage } from './operations/import-saved-page.ts'
+export type { ImportedPage, ImportSavedPageInput } from './operations/import-saved-page.ts'
 /** For the scheduler: publish every scheduled item whose time has come (each exactly once). */
 export { publishDueScheduled } from './operations/publish-due-scheduled.ts'
 export type { ScheduledRun } from './operations/publish-due-scheduled.ts'

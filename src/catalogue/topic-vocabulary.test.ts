@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { defaultColumnSpecs, defaultLocalExtras } from './default-columns.ts'
-import { DEFAULT_TOPICS, findTopic, TopicVocabularySchema } from './topic-vocabulary.ts'
+import { DEFAULT_TOPICS, findTopic, matchTopicLabel, TopicVocabularySchema } from './topic-vocabulary.ts'
 
 describe('主题分类', () => {
   it('resolves the labels observed on gov.cn pages (format-and-law.md §8.3)', () => {
@@ -50,5 +50,26 @@ describe('default columns', () => {
     expect(defaultLocalExtras('township')).toBe('township')
     expect(defaultLocalExtras('department')).toBe('city_county')
     expect(defaultLocalExtras('street_office')).toBe('none')
+  })
+})
+
+describe('matchTopicLabel', () => {
+  const label = (printed: string) => matchTopicLabel(DEFAULT_TOPICS, printed)?.label
+  it('reads the two levels whatever separator the page printed', () => {
+    expect(label('综合政务\\政务公开')).toBe('综合政务\\政务公开')
+    expect(label('综合政务/其他')).toBe('综合政务\\其他')
+    expect(label(' 卫生、体育 ＞ 医药管理 ')).toBe('卫生、体育\\医药管理')
+    expect(label('民政、乡村振兴、救灾')).toBe('民政、乡村振兴、救灾')
+  })
+  it('accepts a second-level name alone only when it is unambiguous', () => {
+    expect(label('医药管理')).toBe('卫生、体育\\医药管理')
+    expect(label('其他')).toBe('其他')
+    expect(label('政务公开')).toBe('综合政务\\政务公开')
+  })
+  it('gives nothing for names outside the vocabulary or a wrong pairing', () => {
+    expect(label('不存在的分类')).toBeUndefined()
+    expect(label('科技、教育/医药管理')).toBeUndefined()
+    expect(label('a/b/c')).toBeUndefined()
+    expect(label('')).toBeUndefined()
   })
 })

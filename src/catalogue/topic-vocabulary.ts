@@ -118,3 +118,26 @@ export function findTopic(topics: readonly TopicCategory[], code: string): Topic
   }
   return undefined
 }
+
+// Separators pages print between the two levels: 综合政务\政务公开, 综合政务/其他, 综合政务 > 其他.
+const LEVEL_SEPARATOR = /\s*[\\/／＼>＞|｜]\s*/
+
+/**
+ * The topic a page printed (`综合政务\政务公开`, `综合政务/其他`, `综合政务`), matched by name against the
+ * vocabulary; undefined when it is not in it (or a second-level name alone is ambiguous).
+ */
+export function matchTopicLabel(topics: readonly TopicCategory[], printed: string): TopicLabel | undefined {
+  const parts = printed.trim().split(LEVEL_SEPARATOR).filter((p) => p !== '')
+  const [first, second] = parts
+  if (first === undefined || parts.length > 2) return undefined
+  const top = topics.find((t) => t.name === first)
+  if (top !== undefined) {
+    if (second === undefined) return findTopic(topics, top.code)
+    const child = top.children?.find((c) => c.name === second)
+    return child && findTopic(topics, child.code)
+  }
+  if (second !== undefined) return undefined
+  const children = topics.flatMap((t) => (t.children ?? []).filter((c) => c.name === first))
+  const only = children.length === 1 ? children[0] : undefined
+  return only && findTopic(topics, only.code)
+}

@@ -18,7 +18,8 @@ import { staleItem } from './item-context.ts'
 // Imported items may already hold numbers of the same shape; skip those rather than fail (bounded).
 const MAX_SKIPPED_NUMBERS = 10_000
 
-async function newIndexNumber(db: DB, agency: AgencyRef, publishedOn: string): Promise<string> {
+/** A new 索引号 under the agency's scheme for an item published on `publishedOn` (skips numbers already taken). */
+export async function newIndexNumber(db: DB, agency: AgencyRef, publishedOn: string): Promise<string> {
   const scheme = parseIndexPattern((await getCatalogueSettings(db, agency.id)).indexPattern)
   const period = indexPeriod(scheme, publishedOn)
   for (let attempt = 0; attempt < MAX_SKIPPED_NUMBERS; attempt++) {

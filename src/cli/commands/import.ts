@@ -6,10 +6,13 @@
 import { readFile, readdir, stat } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import type { Command } from 'commander'
+import { systemActor } from '../../accounts/index.ts'
+import { importSavedPage } from '../../catalogue/index.ts'
 import { readSavedPage, type SavedPage } from '../../catalogue/import/index.ts'
 import { ConfigError, loadConfig } from '../../config.ts'
 import { isDomainError } from '../../shared/domain-error.ts'
 import { connect, type DB } from '../../storage/index.ts'
+import { invalidatePortal } from '../../web/portal/portal-cache.ts'
 
 interface ImportFlags {
   agency: string
@@ -28,29 +31,32 @@ export interface ImportTarget {
 
 /** What saving one page did. */
 export type SaveOutcome =
-  { saved: true; itemId: number; indexNumber: string | null } | { saved: false; reason: string }
+  | { saved: true; itemId: number; indexNumber: string | null; warnings: readonly string[] }
+  | { saved: false; reason: string }
 
 const EXIT_UNUSABLE = 1
 const EXIT_BAD_INPUT = 2
 const PAGE_FILE = /\.(s?html?|txt)$/i
 
+const IMPORTER = systemActor('cli')
+
 class ImportInputError extends Error {}
 
-// ════════════════════════════════════════════════════════════════════════════════════════════════════════
-// WIRING POINT: the one function that writes to the database. It is to call the catalogue core's import
-// operation (not written yet: `createDraft` makes a draft without 索引号 or 发布日期, while an imported page
-// keeps those it printed). The operation should resolve `target` (agency by code or name, column by slug or
-// name), insert the item as published with the page's 索引号 (kept as printed, unique per agency) and
-// 发布日期, audit it as `system:cli`, and refuse a 索引号 already present (so that re-running is safe).
-// ════════════════════════════════════════════════════════════════════════════════════════════════════════
-/** Saves one read page as an item of the target column. */
-export function saveImportedPage(
-  _db: DB,
-  _target: ImportTarget,
-  _page: SavedPage,
-  _source: string,
+/**
+ * Saves one read page as a published item of the target column through the catalogue's `importSavedPage`
+ * (audited as `catalogue.item.import` by `system:cli`; a 索引号 already present is refused, never overwritten),
+ * then makes the agency's cached portal pages stale in this process. A server running in another process sees
+ * the item once its cached pages expire (ENTRY_TTL_MS): there is no cross-process invalidation yet.
+ */
+export async function saveImportedPage(
+  db: DB,
+  target: ImportTarget,
+  page: SavedPage,
+  source: string,
 ): Promise<SaveOutcome> {
-  return Promise.resolve({ saved: false, reason: '导入尚未接入目录模块（saveImportedPage），未保存' })
+  const { item, warnings } = await importSavedPage(db, IMPORTER, { ...target, page, source })
+  invalidatePortal(item.agencyId)
+  return { saved: true, itemId: item.id, indexNumber: item.indexNumber, warnings }
 }
 
 /** The page files named on the command line: files as given, directories searched for .html/.htm/.shtml/.txt. */
@@ -127,7 +133,9 @@ async function importPages(paths: string[], flags: ImportFlags): Promise<void> {
       if (refusal !== null || (db !== null && !outcome.saved)) exitCode = EXIT_UNUSABLE
       results.push({ file, outcome, page })
       if (flags.json !== true) {
-        const text = outcome.saved ? `已保存（条目 ${outcome.itemId}）` : outcome.reason
+        const text = outcome.saved
+          ? [`已导入（信息 ${outcome.itemId}，索引号 ${outcome.indexNumber ?? '—'}）`, ...outcome.warnings].join('；')
+          : `跳过：${outcome.reason}`
         console.log(`${pageSummary(file, page, text)}\n`)
       }
     }
@@ -135,8 +143,18 @@ async function importPages(paths: string[], flags: ImportFlags): Promise<void> {
     await db?.destroy()
   }
   if (flags.json === true) console.log(JSON.stringify(results, null, 2))
-  else console.log(`共 ${files.length} 个文件，已保存 ${results.filter((r) => r.outcome.saved).length} 个`)
+  else console.log(summaryLine(results.map((r) => r.outcome)))
   process.exitCode = exitCode
+}
+
+/** The closing line: how many imported, how many skipped and why (reasons grouped). */
+function summaryLine(outcomes: readonly SaveOutcome[]): string {
+  const imported = outcomes.filter((o) => o.saved).length
+  const reasons = new Map<string, number>()
+  for (const o of outcomes) if (!o.saved) reasons.set(o.reason, (reasons.get(o.reason) ?? 0) + 1)
+  const skipped = outcomes.length - imported
+  const why = [...reasons].map(([reason, n]) => `  ${n} 个：${reason}`)
+  return [`共 ${outcomes.length} 个文件，已导入 ${imported} 个，跳过 ${skipped} 个`, ...why].join('\n')
 }
 
 /** A domain refusal (duplicate 索引号, unknown column …) is that file's outcome, not the end of the run. */
