@@ -15,6 +15,8 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   user: async () => (await import('./commands/accounts.ts')).registerAccountCommands,
   agency: async () => (await import('./commands/accounts.ts')).registerAccountCommands,
   import: async () => (await import('./commands/import.ts')).registerImportCommands,
+  backup: async () => (await import('./commands/backup.ts')).registerBackupCommands,
+  restore: async () => (await import('./commands/backup.ts')).registerBackupCommands,
 }
 
 /** The registrations a command line needs: its own command, or all of them for help and unknown words. */
