@@ -122,6 +122,7 @@ export async function renderAgencyHome(ctx: PortalContext, agencyId: number): Pr
           ''
         )}
         <a href={`/search?agency=${agencyId}`}>信息检索</a>
+        <a href={`/zfxxgk/${agencyId}/ysqgk/`}>依申请公开</a>
       </nav>
       <div class="agency-home">
         <nav class="column-tree" aria-labelledby="tree-heading">

@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { DB } from '../../storage/index.ts'
 import { cookieOptions } from '../shared/cookies.ts'
+import { registerApplicationPortalRoutes } from './applications/routes.ts'
 import { renderAgencyHome } from './agency-home.tsx'
 import { renderJsonFeed, renderRss } from './column-feeds.ts'
 import { renderColumnPage } from './column-page.tsx'
@@ -57,6 +58,7 @@ async function serveColumnFile(db: DB, request: FastifyRequest, reply: FastifyRe
 
 export function registerPortalRoutes(app: FastifyInstance, db: DB): void {
   registerViewFlush(app, db)
+  registerApplicationPortalRoutes(app, db)
   app.get('/', (request, reply) => servePortalPage(db, request, reply, null, renderPlatformHome))
   app.get('/search', (request, reply) => servePortalPage(db, request, reply, null, renderSearchPage))
   app.get('/sitemap.xml', (request, reply) => servePortalPage(db, request, reply, null, renderSitemapIndex))
