@@ -1,4 +1,5 @@
-// `npm run bench -- applications [--engine sqlite|postgres] [--cases N]`: N cases (default 100 000) over 100
+// `npm run bench -- applications [--engine sqlite|postgres] [--cases N] [--sqlite-file F]` (PostgreSQL: a schema
+// in DATABASE_TEST_URL's database — point it at a database of your own on a shared machine): N cases (default 100 000) over 100
 // agencies, bulk-inserted with progress; then (a) recompute every case's derived columns from its event log
 // with deriveCaseClock (target < 2 s), and (b) p50/p95 of the work-queue and public tracking operations
 // (target < 50 ms p95; the page render adds its own time on top).
@@ -150,7 +151,7 @@ export default async function (args: string[]): Promise<void> {
   const count = Number(arg(args, '--cases') ?? 100_000)
   const url = process.env.DATABASE_TEST_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
   const schema = `bench_applications_${process.pid}`
-  const file = 'bench/out/applications.sqlite'
+  const file = arg(args, '--sqlite-file') ?? 'bench/out/applications.sqlite'
   if (engine === 'postgres') {
     const admin = await connect({ database: { engine: 'postgres', url } }, { migrate: false })
     await admin.schema.createSchema(schema).execute()

@@ -41,6 +41,7 @@ export interface WorkQueueRow {
   id: number
   agency_id: number
   agency_name: string
+  agency_path: string
   tracking_code: string
   channel: string
   description: string
@@ -55,11 +56,18 @@ export interface WorkQueueRow {
   applicant_name: string
 }
 
-function scopeWhere(scope: ApplicationScope): Expression<SqlBool> {
+/**
+ * The list's agencies. `walkOpenIndex`: the view is served by the open-case index in queue order, so the
+ * subtree test is written `+agency_id` — a no-op on the value that keeps SQLite (which has no statistics
+ * unless ANALYZE ran) from choosing the per-agency index and sorting the whole subtree's open cases
+ * (measured 33 ms p50 at 100 000 cases, against under 5 ms walking the open-case index).
+ */
+function scopeWhere(scope: ApplicationScope, walkOpenIndex: boolean): Expression<SqlBool> {
   if (scope.all) return sql<SqlBool>`1 = 1`
   const parts: Expression<SqlBool>[] = []
+  const agencyColumn = walkOpenIndex ? sql`+applications.agency_id` : sql`applications.agency_id`
   for (const p of scope.subtreePaths) {
-    parts.push(sql<SqlBool>`applications.agency_id in (select id from agencies where path like ${`${p}%`})`)
+    parts.push(sql<SqlBool>`${agencyColumn} in (select id from agencies where path like ${`${p}%`})`)
   }
   if (scope.agencyIds.length > 0) {
     parts.push(sql<SqlBool>`applications.agency_id in (${sql.join(scope.agencyIds)})`)
@@ -67,6 +75,10 @@ function scopeWhere(scope: ApplicationScope): Expression<SqlBool> {
   if (parts.length === 0) return sql<SqlBool>`1 = 0`
   return sql<SqlBool>`(${sql.join(parts, sql` or `)})`
 }
+
+// Literals, not parameters: the open-case partial index (migration 2026_11_27_0805) is used only when the
+// planner can see that the query's status list is the index's own.
+const OPEN_STATUS_SQL = sql<SqlBool>`applications.status in (${sql.join(OPEN_STATUSES.map((s) => sql.lit(s)))})`
 
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`)
@@ -81,23 +93,25 @@ export async function listWorkQueueRows(
   scope: ApplicationScope,
   q: WorkQueueQuery,
 ): Promise<WorkQueueRow[]> {
-  let query = db.selectFrom('applications').select('applications.id').where(scopeWhere(scope))
+  const walkOpenIndex = q.view === 'open' || q.view === 'due_soon' || q.view === 'overdue'
+  let query = db
+    .selectFrom('applications')
+    .select('applications.id')
+    .where(scopeWhere(scope, walkOpenIndex && q.agencyId === undefined && q.officerId === undefined))
   if (q.agencyId !== undefined) query = query.where('applications.agency_id', '=', q.agencyId)
   if (q.officerId !== undefined) query = query.where('applications.officer_id', '=', q.officerId)
   switch (q.view) {
     case 'open':
-      query = query.where('applications.status', 'in', OPEN_STATUSES)
+      query = query.where(OPEN_STATUS_SQL)
       break
     case 'due_soon':
       query = query
-        .where('applications.status', 'in', OPEN_STATUSES)
+        .where(OPEN_STATUS_SQL)
         .where('applications.due_date', '>=', q.today)
         .where('applications.due_date', '<=', q.soonUntil)
       break
     case 'overdue':
-      query = query
-        .where('applications.status', 'in', OPEN_STATUSES)
-        .where('applications.due_date', '<', q.today)
+      query = query.where(OPEN_STATUS_SQL).where('applications.due_date', '<', q.today)
       break
     case 'concluded':
       query = query.where('applications.status', 'in', ['answered', 'abandoned', 'closed'])
@@ -133,6 +147,7 @@ export async function listWorkQueueRows(
       'applications.id',
       'applications.agency_id',
       'agencies.name as agency_name',
+      'agencies.path as agency_path',
       'applications.tracking_code',
       'applications.channel',
       'applications.description',

@@ -11,6 +11,7 @@ import * as createCatalogue from './migrations/2026_11_27_0300_create_catalogue.
 import * as createSearch from './migrations/2026_11_27_0400_create_search.ts'
 import * as createApplications from './migrations/2026_11_27_0500_create_applications.ts'
 import * as createAppealsAndReportFigures from './migrations/2026_11_27_0800_create_appeals_and_report_figures.ts'
+import * as indexOpenApplications from './migrations/2026_11_27_0805_index_open_applications.ts'
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_26_2340_create_accounts': createAccounts,
@@ -20,6 +21,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_27_0400_create_search': createSearch,
   '2026_11_27_0500_create_applications': createApplications,
   '2026_11_27_0800_create_appeals_and_report_figures': createAppealsAndReportFigures,
+  '2026_11_27_0805_index_open_applications': indexOpenApplications,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) }
