@@ -1,0 +1,15 @@
+// Operation input → typed values, or a DomainError with one Chinese message per field (as in accounts/).
+import type { z } from 'zod'
+import { DomainError } from '../../shared/domain-error.ts'
+
+/** Parse `input` with `schema`. @throws DomainError('invalid_input') with field → message. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input)
+  if (result.success) return result.data
+  const fields: Record<string, string> = {}
+  for (const issue of result.error.issues) {
+    const key = issue.path.join('.') || '_'
+    fields[key] ??= issue.message
+  }
+  throw new DomainError('invalid_input', '提交的内容有误，请检查后重试', fields)
+}

@@ -1,0 +1,201 @@
+// 表三 from the applications: aggregate in SQL (GROUP BY agency, applicant type, outcome), never row by row.
+// Every part is an index range of `report_applications_received` or `report_applications_concluded`:
+//   - 本年新收: received in the year;
+//   - 上年结转: received before the year and not concluded before it (still open, or concluded in/after it);
+//   - 结转下年度: received by the year's end and not concluded by it;
+//   - 本年度办理结果: concluded in the year (whatever year it was received), one row per outcome.
+// Counting rules C4–C6 (format-and-law.md §1.5, [derived]); conclusion = the date of the answer (or of the
+// abandonment) as the case log records it. Whether the letter's issuing or service date counts is not settled
+// nationally (C5 [unverified]); the case log has one date, the `on` of the `answered` event.
+import { sql } from 'kysely'
+import type { Expression, SqlBool } from 'kysely'
+import type { DB } from '../../storage/index.ts'
+import type { AgencySet } from './scope.ts'
+import { yearBounds } from './scope.ts'
+
+/** Counts of one agency and applicant kind. */
+export interface T3FlowRow {
+  agency_id: number
+  applicant_type: string | null
+  org_subtype: string | null
+  new_received: number
+  carried_over: number
+  carried_forward: number
+}
+
+export interface T3OutcomeRow {
+  agency_id: number
+  applicant_type: string | null
+  org_subtype: string | null
+  outcome: string | null
+  n: number
+}
+
+/** Applications joined to their applicant, limited to the agency set. */
+function applicationsOf(db: DB, agencies: AgencySet) {
+  let q = db
+    .selectFrom('applications as a')
+    .leftJoin('application_applicants as ap', 'ap.application_id', 'a.id')
+  if (agencies.kind === 'one') return q.where('a.agency_id', '=', agencies.agencyId)
+  q = q.where('a.agency_id', 'in', (eb) =>
+    eb
+      .selectFrom('agencies')
+      .select('agencies.id')
+      .where('agencies.path', 'like', `${agencies.path}%`)
+      .where('agencies.id', '<>', agencies.excludeAgencyId),
+  )
+  return q
+}
+
+const flag = (cond: Expression<SqlBool>) => sql<number>`sum(case when ${cond} then 1 else 0 end)`
+
+export async function t3FlowRows(db: DB, agencies: AgencySet, year: number): Promise<T3FlowRow[]> {
+  const { from, to } = yearBounds(year)
+  const part = (where: (q: ReturnType<typeof applicationsOf>) => ReturnType<typeof applicationsOf>) =>
+    where(applicationsOf(db, agencies))
+      .select(['a.agency_id', 'ap.applicant_type', 'ap.org_subtype'])
+      .select((eb) => [
+        flag(eb('a.received_on', '>=', from)).as('new_received'),
+        flag(eb('a.received_on', '<', from)).as('carried_over'),
+        flag(eb.or([eb('a.concluded_on', 'is', null), eb('a.concluded_on', '>', to)])).as('carried_forward'),
+      ])
+      .groupBy(['a.agency_id', 'ap.applicant_type', 'ap.org_subtype'])
+  // Three disjoint index ranges; unioned so each engine plans each one on its own index.
+  const receivedInYear = part((q) => q.where('a.received_on', '>=', from).where('a.received_on', '<=', to))
+  const openBefore = part((q) => q.where('a.concluded_on', 'is', null).where('a.received_on', '<', from))
+  const concludedLater = part((q) => q.where('a.concluded_on', '>=', from).where('a.received_on', '<', from))
+  const rows = await receivedInYear.unionAll(openBefore).unionAll(concludedLater).execute()
+  return rows.map((r) => ({
+    agency_id: r.agency_id,
+    applicant_type: r.applicant_type,
+    org_subtype: r.org_subtype,
+    new_received: Number(r.new_received),
+    carried_over: Number(r.carried_over),
+    carried_forward: Number(r.carried_forward),
+  }))
+}
+
+export async function t3OutcomeRows(db: DB, agencies: AgencySet, year: number): Promise<T3OutcomeRow[]> {
+  const { from, to } = yearBounds(year)
+  const rows = await applicationsOf(db, agencies)
+    .where('a.concluded_on', '>=', from)
+    .where('a.concluded_on', '<=', to)
+    .select(['a.agency_id', 'ap.applicant_type', 'ap.org_subtype', 'a.outcome'])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .groupBy(['a.agency_id', 'ap.applicant_type', 'ap.org_subtype', 'a.outcome'])
+    .execute()
+  return rows.map((r) => ({ ...r, n: Number(r.n) }))
+}
+
+/** A case whose dates make the balance fail: concluded without a receipt date, or before it was received. */
+export interface BalanceBreaker {
+  applicationId: number
+  receivedOn: string | null
+  concludedOn: string
+}
+
+/** Cases of one agency that break 一+二=三（七）+四 for the year (only looked for when the balance fails). */
+export async function t3BalanceBreakers(
+  db: DB,
+  agencyId: number,
+  year: number,
+  limit = 1000,
+): Promise<BalanceBreaker[]> {
+  const { from, to } = yearBounds(year)
+  const rows = await db
+    .selectFrom('applications')
+    .select(['id', 'received_on', 'concluded_on'])
+    .where('agency_id', '=', agencyId)
+    .where('concluded_on', 'is not', null)
+    .where((eb) => eb.or([eb('received_on', 'is', null), eb('received_on', '>', eb.ref('concluded_on'))]))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('concluded_on', '>=', from), eb('concluded_on', '<=', to)]),
+        eb.and([eb('received_on', '>=', from), eb('received_on', '<=', to)]),
+        eb.and([eb('received_on', '<', from), eb('concluded_on', '>', to)]),
+      ]),
+    )
+    .orderBy('id')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => ({
+    applicationId: r.id,
+    receivedOn: r.received_on,
+    concludedOn: r.concluded_on ?? '',
+  }))
+}
+
+/** Which cases a 表三 cell counts: the row's date condition and the column's applicant condition. */
+export interface T3CellFilter {
+  /** new_received | carried_over | carried_forward | results (concluded in the year). */
+  readonly flow: 'new_received' | 'carried_over' | 'carried_forward' | 'results'
+  /** Outcomes the row counts (results only); `includeUnknown` adds outcomes outside `known`. */
+  readonly outcomes?: {
+    readonly list: readonly string[]
+    readonly includeUnknown: boolean
+    readonly known: readonly string[]
+  }
+  /** Applicant condition: natural_person, an organisation subtype list, or the 其他 column (everything else). */
+  readonly applicant?:
+    | { readonly kind: 'natural_person' }
+    | { readonly kind: 'org_subtype'; readonly subtype: string }
+    | { readonly kind: 'other_org'; readonly namedSubtypes: readonly string[] }
+}
+
+/** Ids of the cases behind one 表三 cell, in id order (the drill-down). */
+export async function t3CellIds(
+  db: DB,
+  agencyId: number,
+  year: number,
+  filter: T3CellFilter,
+): Promise<number[]> {
+  const { from, to } = yearBounds(year)
+  let q = applicationsOf(db, { kind: 'one', agencyId }).select('a.id')
+  switch (filter.flow) {
+    case 'new_received':
+      q = q.where('a.received_on', '>=', from).where('a.received_on', '<=', to)
+      break
+    case 'carried_over':
+      q = q
+        .where('a.received_on', '<', from)
+        .where((eb) => eb.or([eb('a.concluded_on', 'is', null), eb('a.concluded_on', '>=', from)]))
+      break
+    case 'carried_forward':
+      q = q
+        .where('a.received_on', '<=', to)
+        .where((eb) => eb.or([eb('a.concluded_on', 'is', null), eb('a.concluded_on', '>', to)]))
+      break
+    case 'results':
+      q = q.where('a.concluded_on', '>=', from).where('a.concluded_on', '<=', to)
+      break
+  }
+  const outcomes = filter.outcomes
+  if (outcomes) {
+    q = q.where((eb) => {
+      const parts: Expression<SqlBool>[] = []
+      if (outcomes.list.length > 0) parts.push(eb('a.outcome', 'in', [...outcomes.list]))
+      if (outcomes.includeUnknown) {
+        parts.push(eb('a.outcome', 'is', null))
+        if (outcomes.known.length > 0) parts.push(eb('a.outcome', 'not in', [...outcomes.known]))
+      }
+      return parts.length > 0 ? eb.or(parts) : sql<SqlBool>`1 = 0`
+    })
+  }
+  const applicant = filter.applicant
+  if (applicant?.kind === 'natural_person') q = q.where('ap.applicant_type', '=', 'natural_person')
+  if (applicant?.kind === 'org_subtype') {
+    q = q.where('ap.applicant_type', '=', 'organisation').where('ap.org_subtype', '=', applicant.subtype)
+  }
+  if (applicant?.kind === 'other_org') {
+    q = q.where((eb) =>
+      eb.and([
+        eb.or([eb('ap.applicant_type', 'is', null), eb('ap.applicant_type', '<>', 'natural_person')]),
+        eb.or([
+          eb('ap.org_subtype', 'is', null),
+          eb('ap.org_subtype', 'not in', [...applicant.namedSubtypes]),
+        ]),
+      ]),
+    )
+  }
+  return (await q.orderBy('a.id').execute()).map((r) => r.id)
+}
