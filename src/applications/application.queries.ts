@@ -259,3 +259,38 @@ export async function countCases(db: DB): Promise<number> {
     .executeTakeFirstOrThrow()
   return Number(row.n)
 }
+
+/** The enabled 依申请办理员 of an agency, for the officer assignment form. */
+export async function listOfficersOf(
+  db: DB,
+  agencyId: number,
+): Promise<{ id: number; displayName: string }[]> {
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .select(['users.id', 'users.display_name'])
+    .where('users.agency_id', '=', agencyId)
+    .where('users.disabled_at', 'is', null)
+    .where('user_roles.role', '=', 'case_officer')
+    .orderBy('users.display_name')
+    .orderBy('users.id')
+    .execute()
+  return rows.map((r) => ({ id: r.id, displayName: r.display_name }))
+}
+
+/** The applicants of some cases (for an export by a role that may see them in full). */
+export async function findApplicants(
+  db: DB,
+  applicationIds: readonly number[],
+): Promise<Map<number, Applicant>> {
+  const out = new Map<number, Applicant>()
+  for (let i = 0; i < applicationIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('application_applicants')
+      .selectAll()
+      .where('application_id', 'in', applicationIds.slice(i, i + 500))
+      .execute()
+    for (const r of rows) out.set(r.application_id, toApplicant(r))
+  }
+  return out
+}

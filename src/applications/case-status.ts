@@ -23,6 +23,18 @@ export const CASE_STATUS_DESCRIPTIONS: Readonly<Record<CaseStatus, string>> = {
   closed: '已办结归档',
 }
 
+/** Short names for lists and exports. */
+export const CASE_STATUS_LABELS: Readonly<Record<CaseStatus, string>> = {
+  awaiting_confirmation: '待确认',
+  in_progress: '办理中',
+  awaiting_correction: '待补正',
+  in_consultation: '征求意见中',
+  awaiting_fee: '待缴费',
+  answered: '已答复',
+  abandoned: '视为放弃',
+  closed: '已办结',
+}
+
 /** True for states in which nothing more is owed to the applicant. */
 export function isConcluded(status: CaseStatus): boolean {
   return status === 'answered' || status === 'abandoned' || status === 'closed'

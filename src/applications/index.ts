@@ -53,6 +53,8 @@ export type {
 export {
   /** Chinese descriptions of the statuses. */
   CASE_STATUS_DESCRIPTIONS,
+  /** Short Chinese names of the statuses (lists, exports). */
+  CASE_STATUS_LABELS,
   /** True for answered, abandoned and closed. */
   isConcluded,
 } from './case-status.ts'
@@ -175,18 +177,26 @@ export { markFeeDeadlineMissed } from './operations/mark-fee-deadline-missed.ts'
 export { setArt35Delay } from './operations/set-art35-delay.ts'
 export { answerApplication } from './operations/answer-application.ts'
 export { closeCase } from './operations/close-case.ts'
+/** 承办人: assign, reassign or release a case (audited). */
+export { assignOfficer } from './operations/assign-officer.ts'
+export type { AssignOfficerInput } from './operations/assign-officer.ts'
+/** The officers a case of an agency may be assigned to. */
+export { listCaseOfficers } from './operations/list-case-officers.ts'
 /** Reading: case page, work queue, audited reveal of personal data, public tracking. */
 export { getCase } from './operations/get-case.ts'
 export type { CaseDetail } from './operations/get-case.ts'
 export { listWorkQueue, ListWorkQueueSchema } from './operations/list-work-queue.ts'
 export type { ListWorkQueueInput, WorkQueuePage } from './operations/list-work-queue.ts'
 export { revealApplicantDetails } from './operations/reveal-applicant-details.ts'
+/** The work queue as CSV; personal data only for roles and cases that may see it (audited). */
+export { EXPORT_MAX_ROWS, exportWorkQueue } from './operations/export-work-queue.ts'
+export type { ExportWorkQueueInput } from './operations/export-work-queue.ts'
 export { trackApplication, trackedLetterFile } from './operations/track-application.ts'
 export type { TrackApplicationInput, TrackedApplication } from './operations/track-application.ts'
 export { trackCaseProgress } from './operations/track-case-progress.ts'
 export type { TrackedCorrection, TrackedDeadline, TrackedProgress } from './operations/track-case-progress.ts'
 /** Letters: send (number, render, freeze), fetch, and the per-agency templates and settings. */
-export { sendLetter } from './operations/send-letter.ts'
+export { PREVIEW_NUMBER_MARK, previewLetter, sendLetter } from './operations/send-letter.ts'
 export type { SendLetterInput, SentLetter } from './operations/send-letter.ts'
 export { getLetterFile } from './operations/get-letter-file.ts'
 export { saveLetterSettings, saveLetterTemplate } from './operations/save-letter-template.ts'
@@ -194,4 +204,4 @@ export { DEFAULT_TEMPLATES } from './letters/default-templates.ts'
 export { LETTER_KIND_LABELS, LETTER_KINDS } from './letters/letter-kinds.ts'
 export type { LetterKind } from './letters/letter-kinds.ts'
 export { PLACEHOLDERS, escapeHtml, fillTemplate } from './letters/template.ts'
-export { remedyStatement } from './letters/remedy.ts'
+export { needsReviewFirst, remedyStatement } from './letters/remedy.ts'

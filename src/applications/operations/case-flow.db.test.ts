@@ -158,7 +158,7 @@ describeDb('applications: case flow', () => {
     expect(text).toContain(`依公开〔2026〕第2号`)
     expect(text).toContain('第三十七条')
     expect(text).toContain('行政复议')
-    expect(text).toContain('6个月内')
+    expect(text).toContain('第二十三条第一款第（四）项') // 部分公开 withholds a part: 行政复议 first
     const docx = await getLetterFile(db, officer, letter.id, 'docx')
     const { value } = await mammoth.extractRawText({ buffer: docx.bytes })
     expect(value).toContain(letter.number)

@@ -19,6 +19,8 @@ import { renderLetterPdf } from '../letters/render-pdf.ts'
 import { fillTemplate } from '../letters/template.ts'
 import { parseInput } from '../parse-input.ts'
 import { loadCaseToHandle } from './append-case-event.ts'
+import type { CaseRow } from '../application.queries.ts'
+import type { LetterKind } from '../letters/letter-kinds.ts'
 import { caseStep } from './case-step.schema.ts'
 import { calendarOf, chinaToday } from './operation-options.ts'
 import type { OperationOptions } from './operation-options.ts'
@@ -47,6 +49,85 @@ export interface SentLetter {
   readonly text: string
 }
 
+/** The letter a case step produces, composed from the agency's template (or the shipped default). */
+interface ComposedLetter {
+  readonly row: CaseRow
+  readonly kind: LetterKind
+  readonly year: number
+  readonly letter: LetterDocument
+}
+
+/**
+ * Fills the template of `data.request` for the case. `numberOf` gives the letter number once the step is known
+ * to exist (so a refused letter never uses up a serial).
+ */
+async function composeLetter(
+  trx: DB,
+  actor: Actor,
+  data: z.output<typeof SendLetterSchema>,
+  options: OperationOptions,
+  numberOf: (row: CaseRow, prefix: string, year: number) => Promise<string>,
+): Promise<ComposedLetter> {
+  const row = await loadCaseToHandle(trx, actor, data.applicationId)
+  const applicant = await findApplicant(trx, row.id)
+  if (!applicant) throw new DomainError('not_found', '申请人信息不存在')
+  const events = (await listCaseEvents(trx, row.id)).map((s) => s.event)
+  const clock = deriveCaseClock(events, calendarOf(options), { explain: false })
+  const settings = await findLetterSettings(trx, row.agency_id)
+  const year = Number(data.on.slice(0, 4))
+  const correction = [...events].reverse().find((e) => e.type === 'correction_requested')
+  const base: Omit<LetterFacts, 'number'> = {
+    request: data.request,
+    agencyName: row.agency_name,
+    applicant,
+    description: row.description,
+    clock,
+    sentOn: data.on,
+    reviewBody: settings?.reviewBody ?? null,
+    reasons: data.reasons,
+    consultedParty: data.consultedParty,
+    feeBands: data.feeBands,
+    correctionItems: correction?.type === 'correction_requested' ? correction.items : undefined,
+  }
+  // Check the step exists before a number is used up.
+  const probe = letterValues({ ...base, number: '' })
+  const number = await numberOf(row, settings?.letterPrefix ?? row.agency_name, year)
+  const { values } = letterValues({ ...base, number })
+  const template = (await findTemplate(trx, row.agency_id, probe.kind)) ?? DEFAULT_TEMPLATES[probe.kind]
+  const letter: LetterDocument = {
+    title: fillTemplate(template.title, values),
+    number,
+    paragraphs: paragraphsOf(fillTemplate(template.body, values)),
+    agencyName: row.agency_name,
+    dateText: chineseDate(data.on),
+  }
+  return { row, kind: probe.kind, year, letter }
+}
+
+function checkDate(data: { on: string }, options: OperationOptions): void {
+  if (data.on > chinaToday(options.now)) {
+    throw new DomainError('invalid_input', '日期不能晚于今天', { on: '日期不能晚于今天' })
+  }
+}
+
+/** Marks the number of a previewed letter: the serial is allocated only when it is sent. */
+export const PREVIEW_NUMBER_MARK = '（发送时编号）'
+
+/** The letter as it would be sent, without a number, rendering or storage (nothing is written). */
+export async function previewLetter(
+  db: DB,
+  actor: Actor,
+  input: SendLetterInput,
+  options: OperationOptions = {},
+): Promise<{ title: string; kind: LetterKind; text: string }> {
+  const data = parseInput(SendLetterSchema, input)
+  checkDate(data, options)
+  const { kind, letter } = await composeLetter(db, actor, data, options, (_row, prefix, year) =>
+    Promise.resolve(`${prefix}依公开〔${year}〕第__号${PREVIEW_NUMBER_MARK}`),
+  )
+  return { title: letter.title, kind, text: letterText(letter) }
+}
+
 export async function sendLetter(
   db: DB,
   actor: Actor,
@@ -54,38 +135,26 @@ export async function sendLetter(
   options: OperationOptions = {},
 ): Promise<SentLetter> {
   const data = parseInput(SendLetterSchema, input)
-  if (data.on > chinaToday(options.now)) {
-    throw new DomainError('invalid_input', '日期不能晚于今天', { on: '日期不能晚于今天' })
-  }
+  checkDate(data, options)
   return withTransaction(db, async (trx) => {
-    const row = await loadCaseToHandle(trx, actor, data.applicationId)
-    const found = await findApplicant(trx, row.id)
-    if (!found) throw new DomainError('not_found', '申请人信息不存在')
-    const applicant = found
-    const events = (await listCaseEvents(trx, row.id)).map((s) => s.event)
-    const clock = deriveCaseClock(events, calendarOf(options), { explain: false })
-    const settings = await findLetterSettings(trx, row.agency_id)
-    const year = Number(data.on.slice(0, 4))
-    // Check the step exists before a number is used up.
-    const probe = letterValues({ ...factsBase(), number: '' })
-    const serial = await allocateLetterSerial(trx, row.agency_id, year)
-    const number = letterNumber(settings?.letterPrefix ?? row.agency_name, year, serial)
-    const { values } = letterValues({ ...factsBase(), number })
-    const template = (await findTemplate(trx, row.agency_id, probe.kind)) ?? DEFAULT_TEMPLATES[probe.kind]
-    const letter: LetterDocument = {
-      title: fillTemplate(template.title, values),
-      number,
-      paragraphs: paragraphsOf(fillTemplate(template.body, values)),
-      agencyName: row.agency_name,
-      dateText: chineseDate(data.on),
-    }
+    let serial = 0
+    const { row, kind, year, letter } = await composeLetter(
+      trx,
+      actor,
+      data,
+      options,
+      async (r, prefix, y) => {
+        serial = await allocateLetterSerial(trx, r.agency_id, y)
+        return letterNumber(prefix, y, serial)
+      },
+    )
     const [docx, pdf] = await Promise.all([renderLetterDocx(letter), renderLetterPdf(letter)])
     const text = letterText(letter)
     const id = await insertLetter(trx, {
       application_id: row.id,
       agency_id: row.agency_id,
-      kind: probe.kind,
-      number,
+      kind,
+      number: letter.number,
       year,
       serial,
       title: letter.title,
@@ -104,27 +173,10 @@ export async function sendLetter(
         targetType: 'application',
         targetId: row.id,
         agencyId: row.agency_id,
-        after: { letterId: id, kind: probe.kind, number, sentOn: data.on },
+        after: { letterId: id, kind, number: letter.number, sentOn: data.on },
       },
       options.now,
     )
-    return { id, number, title: letter.title, text }
-
-    function factsBase(): Omit<LetterFacts, 'number'> {
-      const correction = [...events].reverse().find((e) => e.type === 'correction_requested')
-      return {
-        request: data.request,
-        agencyName: row.agency_name,
-        applicant,
-        description: row.description,
-        clock,
-        sentOn: data.on,
-        reviewBody: settings?.reviewBody ?? null,
-        reasons: data.reasons,
-        consultedParty: data.consultedParty,
-        feeBands: data.feeBands,
-        correctionItems: correction?.type === 'correction_requested' ? correction.items : undefined,
-      }
-    }
+    return { id, number: letter.number, title: letter.title, text }
   })
 }
