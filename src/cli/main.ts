@@ -15,6 +15,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   user: async () => (await import('./commands/accounts.ts')).registerAccountCommands,
   agency: async () => (await import('./commands/accounts.ts')).registerAccountCommands,
   import: async () => (await import('./commands/import.ts')).registerImportCommands,
+  catalogue: async () => (await import('./commands/catalogue.ts')).registerCatalogueCommands,
   backup: async () => (await import('./commands/backup.ts')).registerBackupCommands,
   restore: async () => (await import('./commands/backup.ts')).registerBackupCommands,
 }

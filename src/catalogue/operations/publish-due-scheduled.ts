@@ -1,13 +1,16 @@
 // For the scheduler: publish every scheduled item whose time has come. Each item is published in its own
 // transaction, claimed by a compare-and-set, so two scheduler runs at once publish each item exactly once,
 // and one item that cannot be published (e.g. its agency lacks the code its 索引号 needs) does not hold up
-// the others.
+// the others. The audit entry names the user who scheduled it (the 保密审查员 who approved it for that time):
+// the scheduler only carries out their decision.
 import { systemActor } from '../../accounts/index.ts'
+import type { Actor } from '../../accounts/index.ts'
 import { isDomainError } from '../../shared/domain-error.ts'
 import type { DB } from '../../storage/index.ts'
 import { isoNow, withTransaction } from '../../storage/index.ts'
 import type { Item } from '../item.ts'
 import { listDueScheduledIds } from '../item.queries.ts'
+import { findUsername } from '../user-ref.queries.ts'
 import { auditItem, loadItem } from './item-context.ts'
 import { publishItem } from './publish-item.ts'
 
@@ -19,6 +22,14 @@ export interface ScheduledRun {
 }
 
 const SCHEDULER = systemActor('scheduler')
+
+/** Who the publication is recorded under: the user who scheduled it, or the scheduler when unknown. */
+async function schedulingActor(db: DB, item: Item): Promise<Actor> {
+  const userId = item.reviewedBy
+  const username = userId === null ? undefined : await findUsername(db, userId)
+  if (userId === null || username === undefined) return SCHEDULER
+  return { ...SCHEDULER, userId, username, displayName: `${username}（定时发布）`, agencyId: item.agencyId }
+}
 
 export async function publishDueScheduled(
   db: DB,
@@ -33,7 +44,7 @@ export async function publishDueScheduled(
         const { item: before, agency } = await loadItem(trx, id)
         if (before.status !== 'scheduled') return undefined
         const after = await publishItem(trx, { item: before, agency, transition: 'publish_scheduled', now })
-        await auditItem(trx, SCHEDULER, 'catalogue.item.publish', before, after, now)
+        await auditItem(trx, await schedulingActor(trx, before), 'catalogue.item.publish', before, after, now)
         return after
       })
       if (item) published.push(item)

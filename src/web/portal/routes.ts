@@ -14,6 +14,7 @@ import { renderItemPage } from './item-page.tsx'
 import { parseId } from './portal-context.ts'
 import { notFound } from './portal-loaders.ts'
 import { servePortalPage } from './portal-response.ts'
+import { registerScheduledPublish } from './scheduled-publish.ts'
 import { renderSearchPage } from './search-page.tsx'
 import { renderAgencySitemap, renderSitemapIndex } from './sitemap.ts'
 import { registerViewFlush } from './view-flush.ts'
@@ -58,6 +59,7 @@ async function serveColumnFile(db: DB, request: FastifyRequest, reply: FastifyRe
 
 export function registerPortalRoutes(app: FastifyInstance, db: DB): void {
   registerViewFlush(app, db)
+  registerScheduledPublish(app, db)
   registerApplicationPortalRoutes(app, db)
   app.get('/', (request, reply) => servePortalPage(db, request, reply, null, renderPlatformHome))
   app.get('/search', (request, reply) => servePortalPage(db, request, reply, null, renderSearchPage))

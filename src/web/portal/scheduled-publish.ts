@@ -1,0 +1,44 @@
+// Scheduled publication in the server: every SCHEDULED_PUBLISH_MS the catalogue's `publishDueScheduled`
+// publishes the items whose time has come (索引号, search index and audit as a manual publish), and the
+// portal pages of each agency concerned are made stale, so the item is on its column page at the next
+// request. Runs are chained, never overlapping; several server processes may run it at once (each item is
+// claimed by a compare-and-set and published exactly once).
+import type { FastifyInstance } from 'fastify'
+import { publishDueScheduled, type ScheduledRun } from '../../catalogue/index.ts'
+import type { DB } from '../../storage/index.ts'
+import { invalidatePortal } from './portal-cache.ts'
+
+/** How often due scheduled items are looked for: an item appears at most this long after its time. */
+export const SCHEDULED_PUBLISH_MS = 60_000
+
+/** One run: publish what is due, make the portal pages of the agencies concerned stale. */
+export async function runScheduledPublish(db: DB, now: Date = new Date()): Promise<ScheduledRun> {
+  const run = await publishDueScheduled(db, now)
+  for (const agencyId of new Set(run.published.map((item) => item.agencyId))) invalidatePortal(agencyId)
+  return run
+}
+
+export function registerScheduledPublish(app: FastifyInstance, db: DB): void {
+  let running: Promise<unknown> = Promise.resolve()
+  const tick = () => {
+    running = running
+      .then(async () => {
+        const run = await runScheduledPublish(db)
+        if (run.published.length > 0 || run.failed.length > 0) {
+          app.log.info(
+            { published: run.published.map((i) => i.id), failed: run.failed },
+            'scheduled publication run',
+          )
+        }
+      })
+      .catch((err: unknown) => app.log.error({ err }, 'scheduled publication failed'))
+    return running
+  }
+  const timer = setInterval(() => void tick(), SCHEDULED_PUBLISH_MS)
+  timer.unref()
+  // Wait for a run in flight before the database closes (onClose hooks run in registration order).
+  app.addHook('onClose', async () => {
+    clearInterval(timer)
+    await running
+  })
+}
