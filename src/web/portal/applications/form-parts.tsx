@@ -106,7 +106,8 @@ export function TextArea(props: TextAreaProps) {
         aria-describedby={describedBy(id, props.hint, props.error)}
         safe
       >
-        {props.value ?? ''}
+        {/* HTML drops one newline right after <textarea>: give it one, so a value's own first line survives. */}
+        {`\n${props.value ?? ''}`}
       </textarea>
       <ErrorText id={id} text={props.error} />
     </div>
