@@ -8,7 +8,8 @@ export type AgencySet =
 /** The report year's first and last day (dates are `YYYY-MM-DD` text on both engines, compared as text). */
 export function yearBounds(year: number): { from: string; to: string } {
   // Queries inline the bounds as literals where PostgreSQL needs it (GROUP BY), so only a 4-digit year passes.
-  if (!Number.isInteger(year) || year < 1000 || year > 9999)
-    {throw new RangeError(`invalid report year ${year}`)}
+  if (!Number.isInteger(year) || year < 1000 || year > 9999) {
+    throw new RangeError(`invalid report year ${year}`)
+  }
   return { from: `${year}-01-01`, to: `${year}-12-31` }
 }
