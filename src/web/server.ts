@@ -9,6 +9,8 @@ import type { DB } from '../storage/index.ts'
 import { registerAdminRoutes } from './admin/routes.ts'
 import { registerScopeCountInvalidation } from './admin/dashboard/scope-counts.ts'
 import { registerApiRoutes } from './api/routes.ts'
+import { registerLimits, serverLimitOptions } from './limits.ts'
+import { registerMetrics } from './metrics.ts'
 import { registerPortalRoutes } from './portal/routes.ts'
 import { ASSET_DIR, ASSET_PREFIX } from './shared/assets.ts'
 import { registerCookieFlags } from './shared/cookies.ts'
@@ -29,7 +31,7 @@ declare module 'fastify' {
 export interface ServerOptions {
   readonly db: DB
   readonly config: Pick<Config, 'secureCookies' | 'sessionIdleMinutes' | 'sessionMaxHours'> &
-    Partial<Pick<Config, 'dataDir'>>
+    Partial<Pick<Config, 'dataDir' | 'metricsToken' | 'limits'>>
   /** Fastify's logger option: `false` in tests, `{ level }` in `gongkai serve` (JSON lines via pino). */
   readonly logger?: FastifyServerOptions['logger']
   /** Close the database when the server closes (true when the server owns the connection). */
@@ -41,7 +43,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     logger: options.logger ?? false,
     // Behind a reverse proxy on the same machine: believe its X-Forwarded-Proto/For (Secure cookies, client IP).
     trustProxy: 'loopback',
-    bodyLimit: 1024 * 1024,
+    ...serverLimitOptions(options.config.limits),
     // Fastify's own request logging writes two lines per request; registerRequestLog writes one.
     disableRequestLogging: true,
   })
@@ -50,6 +52,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // Where uploaded files live (`<dataDir>/uploads`); tests without one get a temporary directory.
   app.decorate('dataDir', options.config.dataDir ?? null)
   registerErrorHandling(app)
+  // Both attach per-route hooks as routes are registered, so they come before every route.
+  registerLimits(app, options.config.limits)
+  registerMetrics(app, options.db, options.config.metricsToken)
   registerSecurityHeaders(app)
   // Root level, so writes through the API clear the console's cached counts too.
   registerScopeCountInvalidation(app)

@@ -1,0 +1,262 @@
+// GET /metrics: 404 without a configured token, 401 with a wrong one, and with the right one a body that a
+// strict reading of the Prometheus text exposition format (0.0.4) accepts, with the figures it should have.
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { describeDb, useTestDb } from '../../test/create-test-db.ts'
+import { buildAgency, buildApplication } from '../../test/factories.ts'
+import { buildServer } from './server.ts'
+
+const TOKEN = 'metrics-token-0123456789'
+const CONFIG = { secureCookies: false, sessionIdleMinutes: 30, sessionMaxHours: 12 }
+
+interface Sample {
+  readonly name: string
+  readonly labels: Readonly<Record<string, string>>
+  readonly value: number
+}
+
+const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/
+const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/
+const VALUE = /^(?:[+-]?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|[+-]Inf|NaN)$/
+
+function parseLabels(text: string, line: string): Record<string, string> {
+  const labels: Record<string, string> = {}
+  let rest = text
+  while (rest.length > 0) {
+    const m = /^([^=]+)="((?:[^"\\\n]|\\["\\n])*)"(,?)/.exec(rest)
+    if (m === null) throw new Error(`bad labels in: ${line}`)
+    const [all, name = '', value = '', comma] = m
+    if (!LABEL_NAME.test(name) || name.startsWith('__')) throw new Error(`bad label name ${name}: ${line}`)
+    if (name in labels) throw new Error(`duplicate label ${name}: ${line}`)
+    labels[name] = value.replace(/\\n/g, '\n').replace(/\\"/g, '"').replace(/\\\\/g, '\\')
+    rest = rest.slice(all.length)
+    if (comma === '' && rest.length > 0) throw new Error(`missing comma in: ${line}`)
+  }
+  return labels
+}
+
+/**
+ * A strict checker of the text format: HELP/TYPE before a family's samples and once each, a family's samples
+ * together, valid names, labels and values, no duplicate series, counters ≥ 0, and histograms with
+ * cumulative buckets ending in le="+Inf" equal to _count, plus _sum. Returns the samples.
+ */
+function parsePrometheusText(body: string): Sample[] {
+  if (!body.endsWith('\n')) throw new Error('body must end with a newline')
+  const types = new Map<string, string>()
+  const helped = new Set<string>()
+  const closed = new Set<string>()
+  const series = new Set<string>()
+  const samples: Sample[] = []
+  let current: string | null = null
+  const familyOf = (name: string) => {
+    for (const suffix of ['_bucket', '_sum', '_count']) {
+      const base = name.slice(0, -suffix.length)
+      if (name.endsWith(suffix) && types.get(base) === 'histogram') return base
+    }
+    return name
+  }
+  const enter = (family: string, line: string) => {
+    if (current !== family) {
+      if (closed.has(family)) throw new Error(`family ${family} is split: ${line}`)
+      if (current !== null) closed.add(current)
+      current = family
+    }
+  }
+  for (const line of body.slice(0, -1).split('\n')) {
+    if (line === '') throw new Error('empty line')
+    if (line.startsWith('#')) {
+      const m = /^# (HELP|TYPE) (\S+) (.+)$/.exec(line)
+      if (m === null) throw new Error(`bad comment line: ${line}`)
+      const [, kind, name = ''] = m
+      if (!METRIC_NAME.test(name)) throw new Error(`bad metric name: ${line}`)
+      enter(name, line)
+      if (kind === 'HELP') {
+        if (helped.has(name)) throw new Error(`second HELP: ${line}`)
+        helped.add(name)
+      } else {
+        if (types.has(name)) throw new Error(`second TYPE: ${line}`)
+        if (samples.some((s) => familyOf(s.name) === name)) throw new Error(`TYPE after samples: ${line}`)
+        if (!['counter', 'gauge', 'histogram', 'summary', 'untyped'].includes(m[3] ?? '')) {
+          throw new Error(`bad type: ${line}`)
+        }
+        types.set(name, m[3] ?? '')
+      }
+      continue
+    }
+    const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)(?: (-?\d+))?$/.exec(line)
+    if (m === null) throw new Error(`bad sample line: ${line}`)
+    const [, name = '', labelText = '', valueText = ''] = m
+    if (!VALUE.test(valueText)) throw new Error(`bad value: ${line}`)
+    const family = familyOf(name)
+    if (!types.has(family)) throw new Error(`sample without TYPE: ${line}`)
+    enter(family, line)
+    const labels = parseLabels(labelText, line)
+    const key = `${name}{${Object.entries(labels)
+      .sort()
+      .map(([k, v]) => `${k}=${v}`)
+      .join(',')}}`
+    if (series.has(key)) throw new Error(`duplicate series: ${line}`)
+    series.add(key)
+    const value = valueText.endsWith('Inf')
+      ? valueText.startsWith('-')
+        ? -Infinity
+        : Infinity
+      : Number(valueText)
+    if (types.get(family) === 'counter' && !(value >= 0)) throw new Error(`negative counter: ${line}`)
+    samples.push({ name, labels, value })
+  }
+  checkHistograms(samples, types)
+  return samples
+}
+
+function checkHistograms(samples: readonly Sample[], types: ReadonlyMap<string, string>): void {
+  for (const [family, type] of types) {
+    if (type !== 'histogram') continue
+    const groups = new Map<string, { buckets: Sample[]; sum?: Sample; count?: Sample }>()
+    for (const s of samples) {
+      if (!s.name.startsWith(family)) continue
+      const { le, ...rest } = s.labels
+      const key = JSON.stringify(Object.entries(rest).sort())
+      const group = groups.get(key) ?? { buckets: [] }
+      groups.set(key, group)
+      if (s.name === `${family}_bucket`) {
+        if (le === undefined) throw new Error(`bucket without le: ${family}`)
+        group.buckets.push(s)
+      } else if (s.name === `${family}_sum`) group.sum = s
+      else if (s.name === `${family}_count`) group.count = s
+    }
+    for (const [key, g] of groups) {
+      const les = g.buckets.map((b) => (b.labels.le === '+Inf' ? Infinity : Number(b.labels.le)))
+      if (les.some((v, i) => i > 0 && !(v > (les[i - 1] ?? -Infinity)))) {
+        throw new Error(`le not increasing: ${key}`)
+      }
+      if (les.at(-1) !== Infinity) throw new Error(`no +Inf bucket: ${key}`)
+      if (g.buckets.some((b, i) => i > 0 && b.value < (g.buckets[i - 1]?.value ?? 0))) {
+        throw new Error(`buckets not cumulative: ${key}`)
+      }
+      if (g.count === undefined || g.sum === undefined) {
+        throw new Error(`histogram without _sum/_count: ${key}`)
+      }
+      if (g.count.value !== g.buckets.at(-1)?.value) {
+        throw new Error(`+Inf bucket differs from _count: ${key}`)
+      }
+    }
+  }
+}
+
+describeDb('GET /metrics', () => {
+  const t = useTestDb()
+  let app: FastifyInstance
+
+  beforeAll(async () => {
+    app = await buildServer({ db: t.db, config: { ...CONFIG, metricsToken: TOKEN } })
+  })
+  afterAll(async () => {
+    await app.close()
+  })
+
+  it('does not exist without a configured token', async () => {
+    const plain = await buildServer({ db: t.db, config: CONFIG })
+    try {
+      const r = await plain.inject({
+        method: 'GET',
+        url: '/metrics',
+        headers: { authorization: `Bearer ${TOKEN}` },
+      })
+      expect(r.statusCode).toBe(404)
+    } finally {
+      await plain.close()
+    }
+  })
+
+  it('answers 401 without the right bearer token', async () => {
+    for (const authorization of [
+      undefined,
+      'Bearer wrong-token-0123456789',
+      `Basic ${TOKEN}`,
+      `Bearer ${TOKEN}x`,
+    ]) {
+      const r = await app.inject({
+        method: 'GET',
+        url: '/metrics',
+        headers: authorization ? { authorization } : {},
+      })
+      expect(r.statusCode).toBe(401)
+      expect(r.headers['www-authenticate']).toMatch(/^Bearer/)
+      expect(r.body).not.toContain('gongkai_')
+    }
+  })
+
+  it('reports requests per route and status class, latency histograms, cases, cache, memory and lag', async () => {
+    const agency = await buildAgency(t.db)
+    await buildApplication(t.db, agency, [{ type: 'received', on: '2026-03-02', channel: 'in_person' }])
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+    await buildApplication(t.db, agency, [{ type: 'received', on: today, channel: 'in_person' }])
+    for (let i = 0; i < 3; i += 1) {
+      expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200)
+    }
+    expect((await app.inject({ method: 'GET', url: '/zfxxgk/999999/' })).statusCode).toBe(404)
+    expect((await app.inject({ method: 'GET', url: '/' })).statusCode).toBe(200)
+
+    const r = await app.inject({
+      method: 'GET',
+      url: '/metrics',
+      headers: { authorization: `Bearer ${TOKEN}` },
+    })
+    expect(r.statusCode).toBe(200)
+    expect(r.headers['content-type']).toBe('text/plain; version=0.0.4; charset=utf-8')
+    expect(r.headers['cache-control']).toBe('no-store')
+    const samples = parsePrometheusText(r.body)
+    const value = (name: string, labels: Record<string, string> = {}) =>
+      samples.find((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v))
+        ?.value
+
+    expect(value('gongkai_http_requests_total', { method: 'GET', route: '/healthz', status: '2xx' })).toBe(3)
+    expect(value('gongkai_http_requests_total', { route: '/zfxxgk/:agencyId/', status: '4xx' })).toBe(1)
+    expect(value('gongkai_http_requests_total', { route: '/', status: '2xx' })).toBe(1)
+    expect(value('gongkai_http_request_duration_seconds_count', { route: '/healthz', status: '2xx' })).toBe(3)
+    expect(
+      value('gongkai_http_request_duration_seconds_bucket', { route: '/healthz', status: '2xx', le: '+Inf' }),
+    ).toBe(3)
+    // The first case is past its due date (received 2026-03-02); the second was received today.
+    expect(value('gongkai_applications_open')).toBe(2)
+    expect(value('gongkai_applications_overdue')).toBe(1)
+    expect(value('gongkai_portal_cache_entries')).toBeGreaterThanOrEqual(1)
+    expect(value('gongkai_view_counts_pending')).toBeGreaterThanOrEqual(0)
+    expect(value('gongkai_process_resident_memory_bytes')).toBeGreaterThan(10 * 1024 * 1024)
+    expect(value('gongkai_event_loop_lag_p99_seconds')).toBeGreaterThanOrEqual(0)
+    expect(value('gongkai_process_cpu_seconds_total')).toBeGreaterThan(0)
+
+    // The scrape itself is counted on the next one.
+    const again = parsePrometheusText(
+      (await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } }))
+        .body,
+    )
+    expect(
+      again.find(
+        (s) =>
+          s.name === 'gongkai_http_requests_total' &&
+          s.labels.route === '/metrics' &&
+          s.labels.status === '2xx',
+      )?.value,
+    ).toBe(1)
+  })
+
+  it('the checker refuses malformed exposition text', () => {
+    const bad = [
+      'gongkai_x 1\n',
+      '# TYPE gongkai_x gauge\ngongkai_x one\n',
+      '# TYPE gongkai_x gauge\ngongkai_x{a="1} 1\n',
+      '# TYPE gongkai_x counter\ngongkai_x -1\n',
+      '# TYPE gongkai_x gauge\ngongkai_x 1\ngongkai_x 2\n',
+      '# TYPE gongkai_x gauge\n# TYPE gongkai_y gauge\ngongkai_y 1\ngongkai_x 1\n',
+      '# TYPE h histogram\nh_bucket{le="1"} 2\nh_bucket{le="+Inf"} 1\nh_sum 1\nh_count 1\n',
+      '# TYPE h histogram\nh_bucket{le="1"} 1\nh_sum 1\nh_count 1\n',
+      '# TYPE gongkai_x gauge\ngongkai_x 1',
+    ]
+    for (const text of bad) expect(() => parsePrometheusText(text), text).toThrow()
+    expect(parsePrometheusText('# HELP g x\n# TYPE g gauge\ng{a="q\\"\\\\"} 1.5\n')).toEqual([
+      { name: 'g', labels: { a: 'q"\\' }, value: 1.5 },
+    ])
+  })
+})

@@ -1,0 +1,188 @@
+// `GET /metrics` in the Prometheus text format, for a scraper holding GONGKAI_METRICS_TOKEN
+// (`Authorization: Bearer …`): no token configured → 404 (the route does not exist), wrong token → 401.
+// Reports requests and latency per route pattern and status class, the portal render cache, the view-count
+// buffer, open and overdue applications (queried at most every 10 s), RSS, CPU time and event-loop lag.
+//
+// Per request the cost is one onResponse hook per route (attached when the route is registered, so there is no
+// lookup) doing a few typed-array writes. Register this before the routes it should measure.
+import { createHash, timingSafeEqual } from 'node:crypto'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import type { FastifyInstance, FastifyReply, FastifyRequest, onResponseHookHandler } from 'fastify'
+import { viewCounter } from '../catalogue/index.ts'
+import { countOpenApplications } from '../ops/ops.queries.ts'
+import { RequestMetrics, renderSample } from '../ops/request-metrics.ts'
+import type { DB } from '../storage/index.ts'
+import { portalCache } from './portal/portal-cache.ts'
+
+export const METRICS_PATH = '/metrics'
+/** How long the application counts are reused before the next scrape queries again. */
+export const CASE_COUNT_TTL_MS = 10_000
+
+function digest(text: string): Buffer {
+  return createHash('sha256').update(text).digest()
+}
+
+/** Constant-time comparison of the bearer token (hashing first makes the lengths equal). */
+function isAuthorised(request: FastifyRequest, expected: Buffer): boolean {
+  const header = request.headers.authorization ?? ''
+  const match = /^Bearer\s+(\S+)$/i.exec(header)
+  return match !== null && timingSafeEqual(digest(match[1] ?? ''), expected)
+}
+
+/** Attach a counting onResponse hook to every route registered after this call. */
+function countRoutes(app: FastifyInstance, metrics: RequestMetrics): void {
+  app.addHook('onRoute', (route) => {
+    const method = Array.isArray(route.method) ? route.method.join(',') : route.method
+    const stats = metrics.route(method, route.url ?? route.path)
+    const hook: onResponseHookHandler = (_request, reply, done) => {
+      stats.observe(reply.statusCode, reply.elapsedTime)
+      done()
+    }
+    const existing = route.onResponse
+    route.onResponse =
+      existing === undefined ? [hook] : [...(Array.isArray(existing) ? existing : [existing]), hook]
+  })
+}
+
+/** Applications still open and those past their due date, cached for CASE_COUNT_TTL_MS. */
+function caseCounts(db: DB): () => Promise<{ open: number; overdue: number }> {
+  let cached: { at: number; value: Promise<{ open: number; overdue: number }> } | undefined
+  return () => {
+    const now = Date.now()
+    if (cached === undefined || now - cached.at > CASE_COUNT_TTL_MS) {
+      const today = new Date(now + 8 * 3600_000).toISOString().slice(0, 10)
+      const value = countOpenApplications(db, today)
+      cached = { at: now, value }
+      value.catch(() => {
+        cached = undefined
+      })
+    }
+    return cached.value
+  }
+}
+
+/** Portal cache figures: size always; hit and miss counters when the cache keeps them. */
+function portalCacheSamples(): string {
+  const cache = portalCache as unknown as { size: number; bytes: number; hits?: unknown; misses?: unknown }
+  let text =
+    renderSample(
+      'gongkai_portal_cache_entries',
+      'gauge',
+      'Pages held by the portal render cache.',
+      cache.size,
+    ) +
+    renderSample('gongkai_portal_cache_bytes', 'gauge', 'Bytes held by the portal render cache.', cache.bytes)
+  if (typeof cache.hits === 'number' && typeof cache.misses === 'number') {
+    text +=
+      renderSample(
+        'gongkai_portal_cache_hits_total',
+        'counter',
+        'Portal pages served from the render cache.',
+        cache.hits,
+      ) +
+      renderSample(
+        'gongkai_portal_cache_misses_total',
+        'counter',
+        'Portal pages rendered (not in the cache).',
+        cache.misses,
+      )
+  }
+  return text
+}
+
+export function registerMetrics(app: FastifyInstance, db: DB, token: string | undefined): void {
+  // Without a token nothing is measured, so an installation without a scraper pays nothing per request.
+  if (token === undefined) return
+  const metrics = new RequestMetrics()
+  countRoutes(app, metrics)
+  const expected = digest(token)
+  const counts = caseCounts(db)
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 })
+  loopDelay.enable()
+  app.addHook('onClose', (_app, done) => {
+    loopDelay.disable()
+    done()
+  })
+
+  app.get(METRICS_PATH, async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!isAuthorised(request, expected)) {
+      return reply
+        .code(401)
+        .header('www-authenticate', 'Bearer realm="metrics"')
+        .header('cache-control', 'no-store')
+        .type('text/plain; charset=utf-8')
+        .send('401 Unauthorized: a valid bearer token is required\n')
+    }
+    const cases = await counts()
+    const cpu = process.cpuUsage()
+    // Lag since the previous scrape: percentiles of the timer's delay beyond its 10 ms resolution.
+    const lag = {
+      p50: loopDelay.percentile(50) / 1e9,
+      p99: loopDelay.percentile(99) / 1e9,
+      max: loopDelay.max / 1e9,
+    }
+    loopDelay.reset()
+    const body = [
+      metrics.render(),
+      portalCacheSamples(),
+      renderSample(
+        'gongkai_view_counts_pending',
+        'gauge',
+        'Item views counted in memory, not yet written (view-count buffer).',
+        viewCounter.pending,
+      ),
+      renderSample(
+        'gongkai_applications_open',
+        'gauge',
+        'Applications (依申请公开) still owed an answer.',
+        cases.open,
+      ),
+      renderSample(
+        'gongkai_applications_overdue',
+        'gauge',
+        'Open applications past their due date.',
+        cases.overdue,
+      ),
+      renderSample(
+        'gongkai_process_resident_memory_bytes',
+        'gauge',
+        'Resident set size of this process.',
+        process.memoryUsage.rss(),
+      ),
+      renderSample(
+        'gongkai_process_cpu_seconds_total',
+        'counter',
+        'User and system CPU time of this process.',
+        (cpu.user + cpu.system) / 1e6,
+      ),
+      renderSample(
+        'gongkai_process_uptime_seconds',
+        'gauge',
+        'Seconds since this process started.',
+        process.uptime(),
+      ),
+      renderSample(
+        'gongkai_event_loop_lag_p50_seconds',
+        'gauge',
+        'Event-loop delay, median since the previous scrape.',
+        Number.isFinite(lag.p50) ? lag.p50 : 0,
+      ),
+      renderSample(
+        'gongkai_event_loop_lag_p99_seconds',
+        'gauge',
+        'Event-loop delay, 99th percentile since the previous scrape.',
+        Number.isFinite(lag.p99) ? lag.p99 : 0,
+      ),
+      renderSample(
+        'gongkai_event_loop_lag_max_seconds',
+        'gauge',
+        'Event-loop delay, maximum since the previous scrape.',
+        Number.isFinite(lag.max) ? lag.max : 0,
+      ),
+    ].join('')
+    return reply
+      .header('cache-control', 'no-store')
+      .type('text/plain; version=0.0.4; charset=utf-8')
+      .send(body)
+  })
+}
