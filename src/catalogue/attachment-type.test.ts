@@ -107,6 +107,8 @@ describe('checkAttachment', () => {
   it.each([
     ['an executable renamed to .pdf', '通知.pdf', EXE, '不是允许的文件类型'],
     ['an HTML page renamed to .png', 'a.png', HTML, '不是允许的文件类型'],
+    ['an HTML page renamed to .pdf', '公告.pdf', HTML, '不是允许的文件类型'],
+    ['an executable renamed to .docx', '附件.docx', EXE, '不是允许的文件类型'],
     ['an SVG renamed to .gif', 'a.gif', SVG, '不是允许的文件类型'],
     ['a macro workbook renamed to .xlsx', 'a.xlsx', XLSM, '不是允许的文件类型'],
     ['a PDF renamed to .docx', 'a.docx', PDF, '扩展名与文件内容不符'],

@@ -153,6 +153,7 @@ export {
   getColumn,
   getColumnBySlug,
   getColumnTree,
+  getPublicAttachment,
   getPublishedItem,
   LIST_COUNT_CAP,
   listLatestItems,

@@ -354,6 +354,11 @@ export async function listAttachments(db: DB, itemId: number): Promise<Attachmen
   return rows.map(toAttachment)
 }
 
+export async function findAttachment(db: DB, id: number): Promise<Attachment | undefined> {
+  const row = await db.selectFrom('catalogue_attachments').selectAll().where('id', '=', id).executeTakeFirst()
+  return row && toAttachment(row)
+}
+
 export async function nextAttachmentPosition(db: DB, itemId: number): Promise<number> {
   const { max } = await db
     .selectFrom('catalogue_attachments')

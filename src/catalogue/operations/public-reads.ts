@@ -8,6 +8,7 @@ import type { Attachment, Item, ItemSummary } from '../item.ts'
 import {
   countPublishedPerColumn,
   countPublishedRows,
+  findAttachment,
   findPublicItem,
   listAttachments,
   listLatestRows,
@@ -85,6 +86,21 @@ export async function getPublishedItem(
   const item = await findPublicItem(db, agencyId, key)
   if (!item) throw new DomainError('not_found', '信息不存在或尚未发布')
   return { item, attachments: item.status === 'published' ? await listAttachments(db, item.id) : [] }
+}
+
+/**
+ * An attachment of a public item of `agencyId` with its item (published, or withdrawn: the caller answers
+ * 410 for those). @throws DomainError('not_found') for an unknown attachment or one of an unpublished item.
+ */
+export async function getPublicAttachment(
+  db: DB,
+  agencyId: number,
+  attachmentId: number,
+): Promise<{ item: Item; attachment: Attachment }> {
+  const attachment = await findAttachment(db, attachmentId)
+  const item = attachment && (await findPublicItem(db, agencyId, { id: attachment.itemId }))
+  if (!attachment || !item) throw new DomainError('not_found', '附件不存在或所属信息尚未发布')
+  return { item, attachment }
 }
 
 /** The agency's column tree (empty until `ensureDefaultColumns` ran). */

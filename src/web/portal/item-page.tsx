@@ -11,6 +11,7 @@ import { getCatalogueSettings } from '../../catalogue/operations/get-catalogue-s
 import type { PortalAgency } from '../../catalogue/portal.queries.ts'
 import { findTopic } from '../../catalogue/topic-vocabulary.ts'
 import { PortalLayout, type Crumb } from '../shared/portal-layout.tsx'
+import { attachmentHref } from './attachment-download.ts'
 import { itemMetadata, MetadataTable } from './item-metadata.tsx'
 import {
   agencyHref,
@@ -29,7 +30,8 @@ function formatSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`
 }
 
-function Attachments({ attachments }: { attachments: readonly Attachment[] }) {
+function Attachments(props: { attachments: readonly Attachment[]; agencyId: number; slug: string }) {
+  const { attachments } = props
   if (attachments.length === 0) return ''
   return (
     <section class="attachments" aria-labelledby="att-heading">
@@ -37,7 +39,10 @@ function Attachments({ attachments }: { attachments: readonly Attachment[] }) {
       <ul>
         {attachments.map((a) => (
           <li>
-            <span safe>{a.fileName}</span>（<span safe>{formatSize(a.sizeBytes)}</span>）
+            <a href={attachmentHref(props.agencyId, props.slug, a.id)}>
+              <span safe>{a.fileName}</span>
+            </a>
+            （<span safe>{formatSize(a.sizeBytes)}</span>）
           </li>
         ))}
       </ul>
@@ -86,7 +91,7 @@ function PublishedItem(props: {
         {props.printView ? <a href={page}>返回正常版</a> : <a href={`${page}?print=1`}>【打印】</a>}
       </p>
       <div class="item-body">{safeSanitisedBodyHtml}</div>
-      <Attachments attachments={props.attachments} />
+      <Attachments attachments={props.attachments} agencyId={agency.id} slug={column.slug} />
     </article>
   )
 }

@@ -5,6 +5,7 @@ import type { DB } from '../../storage/index.ts'
 import { cookieOptions } from '../shared/cookies.ts'
 import { registerApplicationPortalRoutes } from './applications/routes.ts'
 import { renderAgencyHome } from './agency-home.tsx'
+import { registerAttachmentDownload } from './attachment-download.ts'
 import { renderJsonFeed, renderRss } from './column-feeds.ts'
 import { renderColumnPage } from './column-page.tsx'
 import { DISPLAY_COOKIE, formatDisplayMode, parseDisplayMode, safeReturnPath } from './display-mode.ts'
@@ -81,6 +82,7 @@ export function registerPortalRoutes(app: FastifyInstance, db: DB): void {
     return servePortalPage(db, request, reply, agencyId, (ctx) => renderColumnPage(ctx, agencyId, slug))
   })
   app.get('/zfxxgk/:agencyId/:columnSlug/:file', (request, reply) => serveColumnFile(db, request, reply))
+  registerAttachmentDownload(app, db)
   // The display switch: a plain link sets the preference cookie (a year) and returns to the page.
   app.get('/display', (request, reply) => {
     const query = request.query as Params
