@@ -25,6 +25,8 @@ describe('loadConfig', () => {
       requestTimeoutMs: 30000,
       queryTimeoutMs: 10000,
       searchPerMinute: 60,
+      applySubmitsPerHour: 10,
+      trackLookupsPerHour: 30,
     })
   })
 
@@ -37,6 +39,8 @@ describe('loadConfig', () => {
         GONGKAI_REQUEST_TIMEOUT_SECONDS: '5',
         GONGKAI_QUERY_TIMEOUT_SECONDS: '3',
         GONGKAI_SEARCH_RATE_LIMIT: '10',
+        GONGKAI_APPLY_SUBMITS_PER_HOUR: '3',
+        GONGKAI_TRACK_LOOKUPS_PER_HOUR: '7',
       },
       {},
       CWD,
@@ -48,6 +52,8 @@ describe('loadConfig', () => {
       requestTimeoutMs: 5000,
       queryTimeoutMs: 3000,
       searchPerMinute: 10,
+      applySubmitsPerHour: 3,
+      trackLookupsPerHour: 7,
     })
   })
 

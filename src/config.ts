@@ -46,6 +46,10 @@ export interface Limits {
   readonly queryTimeoutMs: number
   /** Public searches per client IP per minute (`GONGKAI_SEARCH_RATE_LIMIT`, default 60). */
   readonly searchPerMinute: number
+  /** Online 依申请公开 applications per client IP per hour (`GONGKAI_APPLY_SUBMITS_PER_HOUR`, default 10). */
+  readonly applySubmitsPerHour?: number
+  /** Tracking lookups and letter downloads per client IP per hour (`GONGKAI_TRACK_LOOKUPS_PER_HOUR`, default 30). */
+  readonly trackLookupsPerHour?: number
 }
 
 /** The limits when no variable is set (also what a server built without them in tests uses). */
@@ -55,6 +59,8 @@ export const DEFAULT_LIMITS: Limits = {
   requestTimeoutMs: 30_000,
   queryTimeoutMs: 10_000,
   searchPerMinute: 60,
+  applySubmitsPerHour: 10,
+  trackLookupsPerHour: 30,
 }
 
 /** Flags given on the command line; they win over the environment. */
@@ -113,6 +119,8 @@ const EnvSchema = z.object({
   GONGKAI_REQUEST_TIMEOUT_SECONDS: positiveInt(3600).default(DEFAULT_LIMITS.requestTimeoutMs / 1000),
   GONGKAI_QUERY_TIMEOUT_SECONDS: positiveInt(3600).default(DEFAULT_LIMITS.queryTimeoutMs / 1000),
   GONGKAI_SEARCH_RATE_LIMIT: positiveInt(100_000).default(DEFAULT_LIMITS.searchPerMinute),
+  GONGKAI_APPLY_SUBMITS_PER_HOUR: positiveInt(100_000).default(DEFAULT_LIMITS.applySubmitsPerHour ?? 10),
+  GONGKAI_TRACK_LOOKUPS_PER_HOUR: positiveInt(100_000).default(DEFAULT_LIMITS.trackLookupsPerHour ?? 30),
 })
 
 /** Variables whose value never appears in an error message. */
@@ -178,6 +186,8 @@ export function loadConfig(env: Env, flags: ConfigFlags = {}, cwd = process.cwd(
       requestTimeoutMs: e.GONGKAI_REQUEST_TIMEOUT_SECONDS * 1000,
       queryTimeoutMs: e.GONGKAI_QUERY_TIMEOUT_SECONDS * 1000,
       searchPerMinute: e.GONGKAI_SEARCH_RATE_LIMIT,
+      applySubmitsPerHour: e.GONGKAI_APPLY_SUBMITS_PER_HOUR,
+      trackLookupsPerHour: e.GONGKAI_TRACK_LOOKUPS_PER_HOUR,
     },
   }
 }

@@ -74,7 +74,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     maxHours: options.config.sessionMaxHours,
   })
   registerHealthRoute(app, options.db)
-  registerPortalRoutes(app, options.db)
+  registerPortalRoutes(app, options.db, options.config.limits)
   await app.register(
     (admin, _opts, done) => {
       registerAdminRoutes(admin, options.db)

@@ -1,6 +1,7 @@
 // The public portal's routes (no login): platform home, 专栏 home, column lists, item pages and downloads,
 // feeds, search, sitemaps and the display switch. Each page goes through the render cache (portal-response).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { Limits } from '../../config.ts'
 import type { DB } from '../../storage/index.ts'
 import { cookieOptions } from '../shared/cookies.ts'
 import { registerApplicationPortalRoutes } from './applications/routes.ts'
@@ -58,10 +59,10 @@ async function serveColumnFile(db: DB, request: FastifyRequest, reply: FastifyRe
   return servePortalPage(db, request, reply, agencyId, (ctx) => renderItemPage(ctx, agencyId, slug, itemId))
 }
 
-export function registerPortalRoutes(app: FastifyInstance, db: DB): void {
+export function registerPortalRoutes(app: FastifyInstance, db: DB, limits?: Limits): void {
   registerViewFlush(app, db)
   registerScheduledPublish(app, db)
-  registerApplicationPortalRoutes(app, db)
+  registerApplicationPortalRoutes(app, db, limits)
   app.get('/', (request, reply) => servePortalPage(db, request, reply, null, renderPlatformHome))
   app.get('/search', (request, reply) => servePortalPage(db, request, reply, null, renderSearchPage))
   app.get('/sitemap.xml', (request, reply) => servePortalPage(db, request, reply, null, renderSitemapIndex))

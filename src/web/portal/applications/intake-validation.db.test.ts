@@ -6,6 +6,8 @@ import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { buildAgency } from '../../../../test/factories.ts'
 import { describeDb, useTestDb } from '../../../../test/create-test-db.ts'
+import { DEFAULT_LIMITS } from '../../../config.ts'
+import { buildServer } from '../../server.ts'
 import { buildTestServer } from '../../testing/web-test-kit.ts'
 import {
   openForm,
@@ -249,6 +251,45 @@ describeDb('portal 依申请公开: bad input and rate limits', () => {
     expect(
       (await postIntake(app, fresh, agency.id, validFields(), { remoteAddress: other })).statusCode,
     ).toBe(200)
+  })
+
+  it('takes its limits from the configuration (GONGKAI_APPLY_SUBMITS_PER_HOUR, GONGKAI_TRACK_LOOKUPS_PER_HOUR)', async () => {
+    const limited = await buildServer({
+      db: t.db,
+      config: {
+        secureCookies: false,
+        sessionIdleMinutes: 30,
+        sessionMaxHours: 12,
+        limits: { ...DEFAULT_LIMITS, applySubmitsPerHour: 2, trackLookupsPerHour: 1 },
+      },
+    })
+    try {
+      const agency = await buildAgency(t.db)
+      const ip = nextIp()
+      const session = await openForm(limited, `/zfxxgk/${agency.id}/ysqgk/`, ip)
+      const statuses: number[] = []
+      for (let i = 0; i < 3; i++) {
+        statuses.push(
+          (await postIntake(limited, session, agency.id, { name: '' }, { remoteAddress: ip })).statusCode,
+        )
+      }
+      expect(statuses).toEqual([422, 422, 429])
+      const track = await openForm(limited, '/ysqgk/track', ip)
+      const lookups: number[] = []
+      for (let i = 0; i < 2; i++) {
+        const r = await postUrlencoded(
+          limited,
+          track,
+          '/ysqgk/track',
+          { trackingCode: 'ZZZZZZZZZZZZ', phone: '1' },
+          ip,
+        )
+        lookups.push(r.statusCode)
+      }
+      expect(lookups).toEqual([404, 429])
+    } finally {
+      await limited.close()
+    }
   })
 
   it('limits tracking lookups and letter downloads per IP together (429)', async () => {

@@ -14,6 +14,7 @@ import {
 } from '../../../applications/index.ts'
 import { findPortalAgency, type PortalAgency } from '../../../catalogue/portal.queries.ts'
 import { DomainError, isDomainError } from '../../../shared/domain-error.ts'
+import { DEFAULT_LIMITS, type Limits } from '../../../config.ts'
 import type { DB } from '../../../storage/index.ts'
 import { csrfToken } from '../../shared/csrf.ts'
 import { parseId } from '../portal-context.ts'
@@ -30,15 +31,8 @@ import {
 import { ReceiptPage } from './receipt-page.tsx'
 import { LETTER_DOWNLOAD_PATH, TrackingPage } from './tracking-page.tsx'
 
-/** Per-IP limits of the POSTs, per hour. */
-export interface ApplyRateLimits {
-  /** Online applications submitted (valid or not). */
-  readonly submitsPerHour: number
-  /** Tracking lookups and letter downloads together (each one tries a code and a phone number). */
-  readonly lookupsPerHour: number
-}
-
-export const DEFAULT_APPLY_RATE_LIMITS: ApplyRateLimits = { submitsPerHour: 10, lookupsPerHour: 30 }
+/** Per-IP limits of the POSTs, per hour (config: GONGKAI_APPLY_SUBMITS_PER_HOUR, GONGKAI_TRACK_LOOKUPS_PER_HOUR). */
+export type ApplyRateLimits = Pick<Limits, 'applySubmitsPerHour' | 'trackLookupsPerHour'>
 
 type Params = Record<string, string | undefined>
 type Body = Record<string, unknown>
@@ -230,7 +224,7 @@ async function downloadLetter(db: DB, request: FastifyRequest, reply: FastifyRep
 export function registerApplicationPortalRoutes(
   app: FastifyInstance,
   db: DB,
-  limits: ApplyRateLimits = DEFAULT_APPLY_RATE_LIMITS,
+  limits: ApplyRateLimits = DEFAULT_LIMITS,
 ): void {
   void app.register(async (scope) => {
     await scope.register(fastifyMultipart, {
@@ -247,12 +241,14 @@ export function registerApplicationPortalRoutes(
     flattenMultipartFields(scope)
     await scope.register(fastifyRateLimit, { global: false })
     const submitLimit = scope.rateLimit({
-      max: limits.submitsPerHour,
+      // Submissions, valid or not (a refused form costs one too: fuzzing is throttled alike).
+      max: limits.applySubmitsPerHour ?? DEFAULT_LIMITS.applySubmitsPerHour ?? 10,
       timeWindow: HOUR_MS,
       errorResponseBuilder: tooManyRequests,
     })
     const lookupLimit = scope.rateLimit({
-      max: limits.lookupsPerHour,
+      // Lookups and letter downloads together: each one tries a code and a phone number.
+      max: limits.trackLookupsPerHour ?? DEFAULT_LIMITS.trackLookupsPerHour ?? 30,
       timeWindow: HOUR_MS,
       errorResponseBuilder: tooManyRequests,
     })
