@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely'
 import type { AgencyTable } from '../accounts/agency.table.ts'
 import type { AuditLogTable } from '../accounts/audit.table.ts'
 import type { LoginAttemptTable, SessionTable, UserRoleTable, UserTable } from '../accounts/user.table.ts'
+import type { CalendarDeclaredYearTable, CalendarOverrideTable } from '../calendar/calendar.table.ts'
 import type { CatalogueColumnTable } from '../catalogue/column.table.ts'
 import type {
   CatalogueAttachmentTable,
@@ -32,6 +33,8 @@ export interface Database {
   sessions: SessionTable
   login_attempts: LoginAttemptTable
   audit_log: AuditLogTable
+  calendar_overrides: CalendarOverrideTable
+  calendar_declared_years: CalendarDeclaredYearTable
   catalogue_columns: CatalogueColumnTable
   catalogue_items: CatalogueItemTable
   catalogue_attachments: CatalogueAttachmentTable

@@ -10,6 +10,7 @@ import * as createAuditLog from './migrations/2026_11_26_2342_create_audit_log.t
 import * as createCatalogue from './migrations/2026_11_27_0300_create_catalogue.ts'
 import * as createSearch from './migrations/2026_11_27_0400_create_search.ts'
 import * as createApplications from './migrations/2026_11_27_0500_create_applications.ts'
+import * as createCalendarOverrides from './migrations/2026_11_27_0600_create_calendar_overrides.ts'
 import * as createAppealsAndReportFigures from './migrations/2026_11_27_0800_create_appeals_and_report_figures.ts'
 import * as indexOpenApplications from './migrations/2026_11_27_0805_index_open_applications.ts'
 
@@ -20,6 +21,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_27_0300_create_catalogue': createCatalogue,
   '2026_11_27_0400_create_search': createSearch,
   '2026_11_27_0500_create_applications': createApplications,
+  '2026_11_27_0600_create_calendar_overrides': createCalendarOverrides,
   '2026_11_27_0800_create_appeals_and_report_figures': createAppealsAndReportFigures,
   '2026_11_27_0805_index_open_applications': indexOpenApplications,
 }

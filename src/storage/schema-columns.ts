@@ -75,6 +75,21 @@ export const DATABASE_COLUMNS: { readonly [T in keyof Database]: readonly string
     'before_json',
     'after_json',
   ]),
+  calendar_overrides: columns<Database['calendar_overrides']>()([
+    'date',
+    'kind',
+    'note',
+    'created_by',
+    'created_by_name',
+    'created_at',
+  ]),
+  calendar_declared_years: columns<Database['calendar_declared_years']>()([
+    'year',
+    'note',
+    'declared_by',
+    'declared_by_name',
+    'declared_at',
+  ]),
   catalogue_columns: columns<Database['catalogue_columns']>()([
     'id',
     'agency_id',
