@@ -10,6 +10,7 @@ import type { ParsedReport } from '../../annual-report/index.ts'
 import { checkReport } from '../../annual-report/rules/index.ts'
 import type { CheckOptions, ReportAgencyKind } from '../../annual-report/rules/index.ts'
 import { ReportInputError, parseIsoDate, readReportFile } from '../report-input.ts'
+import { registerLiveReportCommands } from './report-live.ts'
 import { checkResultJson, checkSummaryText, countBySeverity } from '../report-output.ts'
 import type { CheckResultJson } from '../report-output.ts'
 
@@ -111,7 +112,7 @@ async function convert(file: string, flags: ConvertFlags): Promise<void> {
 export function registerReportCommands(program: Command): void {
   const report = program
     .command('report')
-    .description('年度报告：检查与转换 (annual report: check and convert)')
+    .description('年度报告：检查、转换、生成与汇总 (annual report: check, convert, generate, aggregate)')
 
   report
     .command('check')
@@ -149,4 +150,6 @@ export function registerReportCommands(program: Command): void {
       'output file (default: stdout for html/json/text, next to the input for docx/pdf)',
     )
     .action(guarded(convert))
+
+  registerLiveReportCommands(report)
 }
