@@ -11,11 +11,12 @@ import path from 'node:path'
 import pg from 'pg'
 import { connect } from '../src/storage/index.ts'
 import { AGENCIES, columnId, columnSlug, ensureCorpus } from './portal-corpus.ts'
+import { loadAverage, median, wrk, type WrkRun } from './server.bench.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const WORK = '/tmp/gongkai-portal-bench'
 const PG_ADMIN = 'postgres://postgres@127.0.0.1:5432/postgres'
-const CONNECTIONS = 64
+const CONNECTIONS = 64 // as in server.bench.ts, whose wrk runs these
 const BROWSER = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/130.0 Safari/537.36'
 
 function option(args: string[], name: string, fallback: string): string {
@@ -62,30 +63,9 @@ function memoryOf(pid: number): { rss: number; peak: number } {
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 }
 }
 
-function loadAverage(): string {
-  return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')
-}
-
-interface WrkResult {
-  readonly rps: number
-  readonly p99ms: number
-}
-
-function toMs(value: string, unit: string): number {
-  const n = Number(value)
-  return unit === 'us' ? n / 1000 : unit === 's' ? n * 1000 : n
-}
-
-function wrk(url: string, seconds: number): WrkResult {
-  const args = ['-t2', `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', '-H', `User-Agent: ${BROWSER}`, url]
-  const out = execFileSync('wrk', args, { encoding: 'utf8' })
-  const errors = /Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1]
-  if (errors !== undefined) throw new Error(`${url}: ${errors} error responses\n${out}`)
-  const p99 = /99%\s+([\d.]+)(us|ms|s)/.exec(out)
-  return {
-    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? NaN),
-    p99ms: p99 ? toMs(p99[1] ?? '', p99[2] ?? '') : NaN,
-  }
+/** wrk as a browser would ask (a browser user agent, so views are counted), with the server's CPU per request. */
+function wrkPage(url: string, seconds: number, pid: number | undefined): WrkRun {
+  return wrk(url, seconds, pid, [`User-Agent: ${BROWSER}`])
 }
 
 async function prepareDatabase(engine: string, items: number): Promise<Record<string, string>> {
@@ -288,22 +268,26 @@ export default async function portalBench(args: string[]): Promise<void> {
       `wrk -t2 -c${CONNECTIONS} -d${seconds}s --latency, ${rounds} interleaved rounds, medians; nginx 1 worker`,
     )
     console.log(`load average before: ${loadAverage()}`)
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN
     for (const [file, url] of Object.entries(pages)) {
       const nginxUrl = `http://127.0.0.1:${started.port}/${file}`
-      wrk(nginxUrl, 2)
-      wrk(base + url, 2)
-      const runs = { nginx: [] as WrkResult[], node: [] as WrkResult[] }
+      wrkPage(nginxUrl, 2, nginx.pid)
+      wrkPage(base + url, 2, server.pid)
+      const runs = { nginx: [] as WrkRun[], node: [] as WrkRun[] }
       for (let round = 0; round < rounds; round++) {
-        runs.nginx.push(wrk(nginxUrl, seconds))
-        runs.node.push(wrk(base + url, seconds))
+        runs.nginx.push(wrkPage(nginxUrl, seconds, nginx.pid))
+        runs.node.push(wrkPage(base + url, seconds, server.pid))
       }
-      const n = { rps: median(runs.nginx.map((r) => r.rps)), p99: median(runs.nginx.map((r) => r.p99ms)) }
-      const g = { rps: median(runs.node.map((r) => r.rps)), p99: median(runs.node.map((r) => r.p99ms)) }
-      const list = (xs: WrkResult[]) => xs.map((x) => x.rps.toFixed(0)).join(', ')
+      const summary = (xs: WrkRun[]) => ({
+        rps: median(xs.map((r) => r.rps)),
+        p99: median(xs.map((r) => r.p99ms)),
+        cpu: median(xs.map((r) => r.cpuMicros)),
+      })
+      const n = summary(runs.nginx)
+      const g = summary(runs.node)
+      const list = (xs: WrkRun[]) => xs.map((x) => x.rps.toFixed(0)).join(', ')
       console.log(
-        `${file.padEnd(12)} gongkai ${g.rps.toFixed(0).padStart(7)} req/s p99 ${g.p99.toFixed(2)} ms [${list(runs.node)}] | ` +
-          `nginx ${n.rps.toFixed(0).padStart(7)} req/s p99 ${n.p99.toFixed(2)} ms [${list(runs.nginx)}] | ` +
+        `${file.padEnd(12)} gongkai ${g.rps.toFixed(0).padStart(7)} req/s p99 ${g.p99.toFixed(2)} ms CPU ${g.cpu.toFixed(1)} µs/req [${list(runs.node)}] | ` +
+          `nginx ${n.rps.toFixed(0).padStart(7)} req/s p99 ${n.p99.toFixed(2)} ms CPU ${n.cpu.toFixed(1)} µs/req [${list(runs.nginx)}] | ` +
           `ratio ${(g.rps / n.rps).toFixed(2)} (target ≥ 0.8), p99 target < 20 ms`,
       )
     }

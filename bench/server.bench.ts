@@ -39,12 +39,23 @@ function memoryOf(pid: number): { rss: number; peak: number } {
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 }
 }
 
-/** User plus system CPU time a process has used so far, in microseconds (Linux /proc, clock ticks of 10 ms). */
+/**
+ * User plus system CPU time a process and its direct children (nginx's worker) have used so far, in
+ * microseconds (Linux /proc, clock ticks of 10 ms).
+ */
 export function cpuMicrosOf(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
   // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-  return (Number(fields[11]) + Number(fields[12])) * 10_000
+  let micros = (Number(fields[11]) + Number(fields[12])) * 10_000
+  let children: string[] = []
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)
+  } catch {
+    // no children file (older kernels): the process alone
+  }
+  for (const child of children) micros += cpuMicrosOf(Number(child))
+  return micros
 }
 
 export interface WrkRun {

@@ -4,6 +4,12 @@ import fastifyCookie from '@fastify/cookie'
 import fastifyFormbody from '@fastify/formbody'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import {
+  createServer,
+  type IncomingMessage,
+  type ServerOptions as HttpServerOptions,
+  type ServerResponse,
+} from 'node:http'
 import type { Config } from '../config.ts'
 import type { DB } from '../storage/index.ts'
 import { registerAdminRoutes } from './admin/routes.ts'
@@ -11,6 +17,7 @@ import { registerScopeCountInvalidation } from './admin/dashboard/scope-counts.t
 import { registerApiRoutes } from './api/routes.ts'
 import { registerLimits, serverLimitOptions } from './limits.ts'
 import { registerMetrics } from './metrics.ts'
+import { rawPortalHits } from './portal/portal-response.ts'
 import { registerPortalRoutes } from './portal/routes.ts'
 import { ASSET_DIR, ASSET_PREFIX } from './shared/assets.ts'
 import { registerCookieFlags } from './shared/cookies.ts'
@@ -38,8 +45,32 @@ export interface ServerOptions {
   readonly closeDatabaseOnClose?: boolean
 }
 
+/** The options Fastify applies to the HTTP server it creates itself (lib/server.js), defaults filled in. */
+interface RawServerOptions {
+  readonly http?: HttpServerOptions
+  readonly keepAliveTimeout: number
+  readonly requestTimeout: number
+  readonly connectionTimeout: number
+  readonly maxRequestsPerSocket: number
+}
+
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  // Set once the app exists: cached public pages are answered before Fastify (portal-response.ts).
+  let answeredRaw: (req: IncomingMessage, res: ServerResponse) => boolean = () => false
   const app = Fastify({
+    // The HTTP server Fastify would create (same timeouts), with the render cache's hits answered first.
+    serverFactory: (handler, fastifyOptions) => {
+      // Fastify passes its options with their defaults filled in.
+      const opts = fastifyOptions as unknown as RawServerOptions
+      const server = createServer(opts.http ?? {}, (req, res) => {
+        if (!answeredRaw(req, res)) handler(req, res)
+      })
+      server.keepAliveTimeout = opts.keepAliveTimeout
+      server.requestTimeout = opts.requestTimeout
+      server.setTimeout(opts.connectionTimeout)
+      if (opts.maxRequestsPerSocket > 0) server.maxRequestsPerSocket = opts.maxRequestsPerSocket
+      return server
+    },
     logger: options.logger ?? false,
     // Behind a reverse proxy on the same machine: believe its X-Forwarded-Proto/For (Secure cookies, client IP).
     trustProxy: 'loopback',
@@ -48,6 +79,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     disableRequestLogging: true,
   })
   registerRequestLog(app)
+  answeredRaw = rawPortalHits(app)
   registerCookieFlags(app, options.config.secureCookies)
   // Where uploaded files live (`<dataDir>/uploads`); tests without one get a temporary directory.
   app.decorate('dataDir', options.config.dataDir ?? null)

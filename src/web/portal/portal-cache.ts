@@ -16,6 +16,12 @@ export interface CachedPage {
   readonly etag: string
   /** The item whose page this is (views are counted on cache hits too), when the page is a published item. */
   readonly viewItemId?: number | undefined
+  /**
+   * Every response header of this page, as flat name/value pairs for `ServerResponse.writeHead`, so a hit is
+   * written without building headers (see portal-response.ts); and those of its 304 answer.
+   */
+  readonly rawHeaders?: readonly string[]
+  readonly notModifiedHeaders?: readonly string[]
 }
 
 /** Generations read before a render (see `snapshot`). */

@@ -2,7 +2,7 @@
 // policy (pages use no inline script, so XSS that slips through an escape still cannot run).
 import type { FastifyInstance } from 'fastify'
 
-const HEADERS: Readonly<Record<string, string>> = {
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy':
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   'x-content-type-options': 'nosniff',
@@ -13,7 +13,7 @@ const HEADERS: Readonly<Record<string, string>> = {
 export function registerSecurityHeaders(app: FastifyInstance): void {
   // A callback hook, not an async one: no promise and no extra microtask on every response.
   app.addHook('onSend', (_request, reply, payload, done) => {
-    reply.headers(HEADERS)
+    reply.headers(SECURITY_HEADERS)
     done(null, payload)
   })
 }
