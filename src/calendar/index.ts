@@ -74,9 +74,54 @@ export {
   chineseDaysSource,
 } from './chinese-days-source.ts'
 export {
-  /** The national calendar with optional admin overrides. */
+  /** The process's national calendar (package data plus the installed admin overrides), or one for given overrides. */
   nationalCalendar,
+  /** Make a set of overrides the process's calendar (rebuilt only when they changed). */
+  installCalendarOverrides,
 } from './national-calendar.ts'
+export {
+  /** Who may change the calendar (平台管理员). */
+  canManageCalendar,
+} from './calendar.policy.ts'
+export {
+  /** Load the stored overrides and install them as the process's calendar (start, after changes, periodically). */
+  refreshCalendar,
+  /** The stored overrides in the shape the calendar merges. */
+  loadCalendarOverrides,
+} from './operations/refresh-calendar.ts'
+export {
+  /** Add a per-date override (放假 / 调休上班 / 恢复正常); audited; the calendar is rebuilt. */
+  addCalendarOverride,
+  /** Remove a per-date override; audited; the calendar is rebuilt. */
+  removeCalendarOverride,
+  /** Declare a year's complete schedule entered (the year becomes known); audited. */
+  declareCalendarYear,
+  /** Withdraw a year's declaration (the year is unknown again); audited. */
+  withdrawCalendarYear,
+} from './operations/change-calendar.ts'
+export {
+  /** The console's view: package years, declared years, overrides and whether each takes effect. */
+  getCalendarAdminView,
+} from './operations/calendar-admin-view.ts'
+export type {
+  /** The console's calendar page data. */
+  CalendarAdminView,
+  /** One override as listed. */
+  CalendarOverrideEntry,
+  /** One declared year as listed. */
+  DeclaredYearEntry,
+} from './operations/calendar-admin-view.ts'
+export {
+  /** Kinds of override and their console labels. */
+  OVERRIDE_KIND_LABELS,
+  OVERRIDE_KINDS,
+} from './operations/calendar-admin.schema.ts'
+export type {
+  /** `holiday`, `makeup_workday` or `normal`. */
+  OverrideKind,
+  AddCalendarOverrideInput,
+  DeclareCalendarYearInput,
+} from './operations/calendar-admin.schema.ts'
 export {
   /** The date `n` working days after `date`, the starting day not counted (see the Example on its declaration). */
   addWorkingDays,
