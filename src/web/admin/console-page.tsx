@@ -6,6 +6,7 @@ import { abilities, agencyTarget, ROLE_LABELS, type Actor } from '../../accounts
 import { AdminLayout, type NavItem } from '../shared/admin-layout.tsx'
 import { csrfToken } from '../shared/csrf.ts'
 import { sendHtml } from '../shared/html.ts'
+import { applicationsNav } from './applications/applications-nav.ts'
 import { catalogueNav } from './catalogue/catalogue-nav.ts'
 
 export const LOGIN_PATH = '/admin/login'
@@ -66,6 +67,7 @@ function computeNav(actor: Actor): NavItem[] {
   if (may['agency.view']) nav.push({ href: '/admin/agencies', label: '机构管理' })
   if (may['user.view']) nav.push({ href: '/admin/users', label: '用户管理' })
   nav.push(...catalogueNav(actor))
+  nav.push(...applicationsNav(actor))
   if (may['audit.view']) nav.push({ href: '/admin/audit', label: '审计日志' })
   nav.push({ href: PASSWORD_PATH, label: '修改密码' })
   return nav

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import type { DB } from '../../storage/index.ts'
 import { loadActor } from '../shared/session.ts'
 import { registerAgencyRoutes } from './agencies/agencies.routes.tsx'
+import { registerApplicationAdminRoutes } from './applications/routes.ts'
 import { registerAuditRoutes } from './audit/audit.routes.tsx'
 import { registerCatalogueAdminRoutes } from './catalogue/routes.ts'
 import { registerLoginRoutes } from './auth/login.routes.tsx'
@@ -19,4 +20,5 @@ export function registerAdminRoutes(app: FastifyInstance, db: DB): void {
   registerUserRoutes(app, db)
   registerAuditRoutes(app, db)
   registerCatalogueAdminRoutes(app, db)
+  registerApplicationAdminRoutes(app, db)
 }
