@@ -55,7 +55,9 @@ async function assertFreshTarget(out: string): Promise<void> {
 async function backupSqlite(file: string, target: string): Promise<{ migrations: string[]; engine: string }> {
   const source = new SQLite(file, { readonly: true, fileMustExist: true })
   try {
-    await source.backup(target)
+    // One step copies every page inside one read transaction: a consistent snapshot (WAL lets the server keep
+    // writing meanwhile). Small steps would restart whenever the server commits, and might never finish.
+    await source.backup(target, { progress: ({ totalPages }) => Math.max(totalPages, 100) })
   } finally {
     source.close()
   }
