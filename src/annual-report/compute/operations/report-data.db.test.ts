@@ -332,6 +332,16 @@ describeDb('computed report data', () => {
     expect(agg.report.cells['t2.art20_5.administrative_licensing.decisions_this_year']).toBe(2)
     expect(agg.findings.filter((f) => f.severity === 'error')).toEqual([])
     expect(agg.incomplete.map((s) => s.agencyId).sort()).toEqual([mid.id, sibling.id].sort())
+    // A damaged case in one agency: it is listed with its T3-BAL error, the others are not.
+    const broken = await buildApplication(t.db, sibling, [
+      { type: 'received', on: '2025-05-06', channel: 'in_person' },
+      { type: 'answered', on: '2025-05-20', answerType: 'disclosed' },
+    ])
+    await t.db.updateTable('applications').set({ received_on: null }).where('id', '=', broken.id).execute()
+    const withBroken = await aggregateReports(t.db, { supervisingAgencyId: root.id, year: 2025 })
+    expect(withBroken.withErrors.map((s) => [s.agencyId, [...new Set(s.errors.map((f) => f.rule))]])).toEqual(
+      [[sibling.id, ['T3-BAL']]],
+    )
     const supervisor = await buildActor(t.db, root, 'supervisor')
     expect(
       (await aggregateReportsFor(t.db, supervisor, { supervisingAgencyId: mid.id, year: 2025 })).agencyCount,
