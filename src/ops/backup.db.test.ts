@@ -9,7 +9,13 @@ import pg from 'pg'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { describeDb, TEST_ENGINE } from '../../test/create-test-db.ts'
 import { buildActor, buildApplication, buildCatalogueDesk, TEST_PASSWORD } from '../../test/factories.ts'
-import { authenticate, createSession, seedDemo } from '../accounts/index.ts'
+import { authenticate, createSession, seedDemo, systemActor } from '../accounts/index.ts'
+import {
+  addCalendarOverride,
+  declareCalendarYear,
+  installCalendarOverrides,
+  NO_OVERRIDES,
+} from '../calendar/index.ts'
 import { saveLetterSettings, saveLetterTemplate, sendFeeNotice, sendLetter } from '../applications/index.ts'
 import { upsertManualFigure } from '../annual-report/compute/manual-figure.queries.ts'
 import { recordAppeal } from '../appeals/index.ts'
@@ -162,6 +168,9 @@ async function seedEveryTable(db: DB, uploadsDir: string): Promise<void> {
     updated_by: admin.userId,
     updated_at: isoNow(),
   })
+  // A year no other test of this file computes deadlines in; the process-wide overrides are reset in afterAll.
+  await addCalendarOverride(db, systemActor('test'), { date: '2031-01-01', kind: 'holiday', note: '元旦' })
+  await declareCalendarYear(db, systemActor('test'), { year: 2031, note: '国办发明电〔2030〕7号' })
   await createSession(db, officer.userId)
   await authenticate(db, { username: 'admin', password: `${TEST_PASSWORD}-wrong` }).catch(() => undefined)
 }
@@ -188,6 +197,7 @@ describeDb('backup and restore', () => {
   }, 60_000)
 
   afterAll(async () => {
+    installCalendarOverrides(NO_OVERRIDES)
     await db.destroy()
     if (schema !== '') await adminQuery(`drop schema if exists ${schema} cascade`)
     await rm(root, { recursive: true, force: true })
