@@ -7,6 +7,7 @@ import { AdminLayout, type NavItem } from '../shared/admin-layout.tsx'
 import { csrfToken } from '../shared/csrf.ts'
 import { sendHtml } from '../shared/html.ts'
 import { applicationsNav } from './applications/applications-nav.ts'
+import { calendarNav } from './calendar/calendar-nav.ts'
 import { catalogueNav } from './catalogue/catalogue-nav.ts'
 
 export const LOGIN_PATH = '/admin/login'
@@ -69,6 +70,7 @@ function computeNav(actor: Actor): NavItem[] {
   nav.push(...catalogueNav(actor))
   nav.push(...applicationsNav(actor))
   if (may['audit.view']) nav.push({ href: '/admin/audit', label: '审计日志' })
+  nav.push(...calendarNav(actor))
   nav.push({ href: PASSWORD_PATH, label: '修改密码' })
   return nav
 }

@@ -5,6 +5,7 @@ import { loadActor } from '../shared/session.ts'
 import { registerAgencyRoutes } from './agencies/agencies.routes.tsx'
 import { registerApplicationAdminRoutes } from './applications/routes.ts'
 import { registerAuditRoutes } from './audit/audit.routes.tsx'
+import { registerCalendarAdminRoutes } from './calendar/calendar.routes.tsx'
 import { registerCatalogueAdminRoutes } from './catalogue/routes.ts'
 import { registerLoginRoutes } from './auth/login.routes.tsx'
 import { registerPasswordRoutes } from './auth/password.routes.tsx'
@@ -20,5 +21,6 @@ export function registerAdminRoutes(app: FastifyInstance, db: DB): void {
   registerUserRoutes(app, db)
   registerAuditRoutes(app, db)
   registerCatalogueAdminRoutes(app, db)
+  registerCalendarAdminRoutes(app, db)
   registerApplicationAdminRoutes(app, db)
 }
