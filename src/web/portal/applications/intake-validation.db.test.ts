@@ -10,6 +10,7 @@ import { DEFAULT_LIMITS } from '../../../config.ts'
 import { buildServer } from '../../server.ts'
 import { buildTestServer } from '../../testing/web-test-kit.ts'
 import {
+  multipart,
   openForm,
   postIntake,
   postUrlencoded,
@@ -230,6 +231,39 @@ describeDb('portal 依申请公开: bad input and rate limits', () => {
     expect($('#f-name').val()).toBe('李四')
     expect(await countCases(agency.id)).toBe(0)
     expect(await t.db.selectFrom('application_attachments').select('id').execute()).toEqual([])
+  })
+
+  it('answers a malformed or oversized multipart body with a 4xx, never a 500, and stores nothing', async () => {
+    const agency = await buildAgency(t.db)
+    const session = await openForm(app, `/zfxxgk/${agency.id}/ysqgk/`)
+    const url = `/zfxxgk/${agency.id}/ysqgk/`
+    const body = multipart({ _csrf: session.token, ...validFields() })
+    const send = (contentType: string, payload: Buffer | string) =>
+      app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie: session.cookie, 'content-type': contentType },
+        payload,
+        remoteAddress: nextIp(),
+      })
+    expect((await send(body.contentType, body.payload.subarray(0, 200))).statusCode).toBe(400)
+    expect((await send('multipart/form-data', 'garbage')).statusCode).toBe(400)
+    const png = { field: 'idCopy', fileName: 'a.png', contentType: 'image/png', content: TINY_PNG }
+    const threeFiles = await postIntake(app, session, agency.id, validFields(), {
+      files: [png, { ...png, field: 'authorisation' }, { ...png, field: 'extra' }],
+      remoteAddress: nextIp(),
+    })
+    expect(threeFiles.statusCode).toBe(413)
+    const manyFields = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`f${i}`, 'x']))
+    const tooMany = await postIntake(
+      app,
+      session,
+      agency.id,
+      { ...validFields(), ...manyFields },
+      { remoteAddress: nextIp() },
+    )
+    expect(tooMany.statusCode).toBe(413)
+    expect(await countCases(agency.id)).toBe(0)
   })
 
   it('limits submissions per IP (429 with a Chinese page); another IP is not affected', async () => {

@@ -4,6 +4,7 @@
 // shows it later, so nothing about an application is on a page anyone else could open.
 import {
   APPLICANT_TYPE_LABELS,
+  CASE_STATUS_DESCRIPTIONS,
   DELIVERY_METHOD_LABELS,
   FORM_WANTED_LABELS,
   ID_TYPE_LABELS,
@@ -71,7 +72,7 @@ export function ReceiptPage({
         </dd>
         <Row term="受理机关" value={submitted.agencyName} />
         <Row term="提交日期" value={chineseDate(submitted.submittedOn)} />
-        <Row term="办理状态" value="待确认收到申请" />
+        <Row term="办理状态" value={CASE_STATUS_DESCRIPTIONS[submitted.status]} />
       </dl>
       <p>
         请记下或打印本页的<strong>查询码</strong>。凭查询码和您填写的联系电话，可在

@@ -59,6 +59,9 @@ function bodyOf(request: FastifyRequest): Body {
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined)
 
+/** Multipart requests whose body was read completely (the others failed inside the multipart parser). */
+const parsedMultipart = new WeakSet<FastifyRequest>()
+
 /** With `attachFieldsToBody`, text fields arrive as `{ value }`; the CSRF check and the routes read strings. */
 function flattenMultipartFields(scope: FastifyInstance): void {
   scope.addHook('preValidation', (request, _reply, done) => {
@@ -66,6 +69,7 @@ function flattenMultipartFields(scope: FastifyInstance): void {
       done()
       return
     }
+    parsedMultipart.add(request)
     const body: Body = {}
     for (const [key, field] of Object.entries(request.body as Body)) {
       const part = Array.isArray(field) ? (field[0] as unknown) : field
@@ -73,6 +77,22 @@ function flattenMultipartFields(scope: FastifyInstance): void {
     }
     request.body = body
     done()
+  })
+}
+
+/**
+ * A malformed multipart body (no boundary, cut off) makes the parser throw a plain error, which would be a 500:
+ * answer 400 instead. Every other error goes on to the server's handler unchanged.
+ */
+function refuseMalformedMultipart(scope: FastifyInstance): void {
+  scope.setErrorHandler((error, request) => {
+    const status = (error as { statusCode?: unknown }).statusCode
+    const isClientError = typeof status === 'number' && status >= 400 && status < 500
+    if (request.isMultipart() && !parsedMultipart.has(request) && !isClientError && !isDomainError(error)) {
+      request.log.info({ err: error }, 'malformed multipart body')
+      throw Object.assign(new Error('malformed multipart body'), { statusCode: 400 })
+    }
+    throw error
   })
 }
 
@@ -239,6 +259,7 @@ export function registerApplicationPortalRoutes(
       },
     })
     flattenMultipartFields(scope)
+    refuseMalformedMultipart(scope)
     await scope.register(fastifyRateLimit, { global: false })
     const submitLimit = scope.rateLimit({
       // Submissions, valid or not (a refused form costs one too: fuzzing is throttled alike).
