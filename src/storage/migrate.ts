@@ -13,6 +13,7 @@ import * as createApplications from './migrations/2026_11_27_0500_create_applica
 import * as createCalendarOverrides from './migrations/2026_11_27_0600_create_calendar_overrides.ts'
 import * as createAppealsAndReportFigures from './migrations/2026_11_27_0800_create_appeals_and_report_figures.ts'
 import * as indexOpenApplications from './migrations/2026_11_27_0805_index_open_applications.ts'
+import * as reportCoveringIndexes from './migrations/2026_11_27_0810_report_covering_indexes.ts'
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_26_2340_create_accounts': createAccounts,
@@ -24,6 +25,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_27_0600_create_calendar_overrides': createCalendarOverrides,
   '2026_11_27_0800_create_appeals_and_report_figures': createAppealsAndReportFigures,
   '2026_11_27_0805_index_open_applications': indexOpenApplications,
+  '2026_11_27_0810_report_covering_indexes': reportCoveringIndexes,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) }
