@@ -14,7 +14,7 @@ function gongkai(
   env: NodeJS.ProcessEnv,
   ...args: string[]
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-  const base = { ...process.env, GONGKAI_FROM_SOURCE: '1', LOG_LEVEL: 'warn', ...env }
+  const base: NodeJS.ProcessEnv = { ...process.env, GONGKAI_FROM_SOURCE: '1', LOG_LEVEL: 'warn', ...env }
   delete base.DATABASE_URL
   return new Promise((done) => {
     execFile(process.execPath, [bin, ...args], { env: base, cwd: root }, (err, stdout, stderr) => {
