@@ -244,8 +244,19 @@ export interface ItemListQuery {
   readonly agencyIds: readonly number[]
   readonly statuses?: readonly ItemStatus[] | undefined
   readonly columnId?: number | undefined
+  /** Year of 发布日期, or of creation for items not published yet (China Standard Time). */
+  readonly year?: number | undefined
+  /** 主题分类 code; a first-level code takes its second-level codes too. */
+  readonly topicCode?: string | undefined
+  /** Words found in the title, 文号 or 索引号 (each word somewhere in one of them). */
+  readonly text?: string | undefined
   readonly limit: number
   readonly offset: number
+}
+
+/** `%` and `_` of user text matched literally (LIKE … ESCAPE '\\' on both engines). */
+function likePattern(word: string): string {
+  return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 }
 
 export async function listItemRows(
@@ -256,6 +267,32 @@ export async function listItemRows(
   let query = db.selectFrom('catalogue_items').where('agency_id', 'in', q.agencyIds)
   if (q.statuses !== undefined && q.statuses.length > 0) query = query.where('status', 'in', q.statuses)
   if (q.columnId !== undefined) query = query.where('column_id', '=', q.columnId)
+  if (q.topicCode !== undefined) {
+    const code = q.topicCode
+    const children = `${likePattern(`${code}.`).slice(1, -1)}%`
+    query = query.where((eb) =>
+      eb.or([eb('topic_code', '=', code), sql<boolean>`topic_code like ${children} escape '\\'`]),
+    )
+  }
+  if (q.year !== undefined) {
+    const when = sql<string>`coalesce(published_at, created_at)`
+    query = query
+      .where(when, '>=', chinaDayStart(`${q.year}-01-01`))
+      .where(when, '<', chinaDayStart(`${q.year + 1}-01-01`))
+  }
+  for (const word of (q.text ?? '')
+    .split(/\s+/)
+    .filter((w) => w !== '')
+    .slice(0, 8)) {
+    const pattern = likePattern(word)
+    query = query.where((eb) =>
+      eb.or(
+        (['title', 'doc_number', 'index_number'] as const).map(
+          (column) => sql<boolean>`${sql.ref(column)} like ${pattern} escape '\\'`,
+        ),
+      ),
+    )
+  }
   const { n } = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
   const rows = await query
     .select(SUMMARY_COLUMNS)

@@ -22,6 +22,12 @@ import { agencyTargetOf, loadItem } from './item-context.ts'
 export interface ListItemsInput {
   readonly statuses?: readonly ItemStatus[]
   readonly columnId?: number
+  /** Year of 发布日期 (or of creation, for items not yet published). */
+  readonly year?: number
+  /** 主题分类 code; a first-level code includes its second-level ones. */
+  readonly topicCode?: string
+  /** Words to find in 标题, 文号 or 索引号. */
+  readonly text?: string
   readonly page?: number
   readonly pageSize?: number
 }
@@ -39,6 +45,9 @@ export async function listItems(
     agencyIds,
     statuses: input.statuses,
     columnId: input.columnId,
+    year: input.year,
+    topicCode: input.topicCode,
+    text: input.text?.slice(0, 100),
     limit: pageSize,
     offset: (page - 1) * pageSize,
   })

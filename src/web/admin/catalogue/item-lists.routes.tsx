@@ -1,14 +1,14 @@
-// /admin/catalogue/items (信息列表, filtered by status and column), /admin/catalogue/review (保密审查 queue)
+// /admin/catalogue/items (信息列表, filtered by status, column, year, 主题分类 and words of 标题/文号/索引号, paged), /admin/catalogue/review (保密审查 queue)
 // and /admin/catalogue/deadlines (即将到期与逾期 under 条例 第二十六条). The catalogue decides which agencies'
 // items a user sees (监督员: the subtree, read only); lists name the agency when more than one is in reach.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { listAgenciesFlat, type Actor } from '../../../accounts/index.ts'
 import type { DB } from '../../../storage/index.ts'
-import { SelectField } from '../../shared/form-fields.tsx'
+import { SelectField, TextField } from '../../shared/form-fields.tsx'
 import { Pagination } from '../../shared/pagination.tsx'
 import { actorOf, requireActor, sendConsolePage } from '../console-page.tsx'
-import { getColumnTree, listDeadlineWatch, listItems, standingOf } from './catalogue-operations.ts'
+import { getColumnTree, listDeadlineWatch, listItems, standingOf, topicsOf } from './catalogue-operations.ts'
 import {
   ITEM_STATUS_LABELS,
   ITEM_STATUSES,
@@ -16,17 +16,54 @@ import {
   type ColumnNode,
   type DeadlineStanding,
   type ItemSummary,
+  type TopicCategory,
 } from './catalogue-surface.ts'
 import { columnOptions } from './column-tree.tsx'
 import { ItemTable, type ItemRow } from './item-table.tsx'
 
 const PAGE_SIZE = 20
 
+const blankToUndefined = (v: unknown) => (v === '' ? undefined : v)
 const ListQuery = z.object({
   status: z.enum(ITEM_STATUSES).optional().catch(undefined),
   columnId: z.coerce.number().int().positive().optional().catch(undefined),
+  year: z
+    .preprocess(blankToUndefined, z.coerce.number().int().min(1990).max(2100).optional())
+    .catch(undefined),
+  topic: z
+    .preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^[0-9A-Za-z.]{1,20}$/)
+        .optional(),
+    )
+    .catch(undefined),
+  q: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()).catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 })
+
+/** Full-width space: indents second-level topics in the select. */
+const INDENT = '\u3000'
+
+function topicFilterOptions(topics: readonly TopicCategory[]) {
+  return [
+    { value: '', label: '全部分类' },
+    ...topics.flatMap((t) => [
+      { value: t.code, label: t.name },
+      ...(t.children ?? []).map((c) => ({ value: c.code, label: `${INDENT}${c.name}` })),
+    ]),
+  ]
+}
+
+/** This year and the ten before it (China Standard Time). */
+function yearOptions(now = new Date()) {
+  const current = Number(new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 4))
+  return [
+    { value: '', label: '全部年度' },
+    ...Array.from({ length: 11 }, (_, i) => ({ value: String(current - i), label: `${current - i}年` })),
+  ]
+}
 
 function addColumnNames(names: Map<number, string>, nodes: readonly ColumnNode[]): void {
   for (const n of nodes) {
@@ -63,6 +100,9 @@ async function listPage(db: DB, request: FastifyRequest, reply: FastifyReply, re
   const result = await listItems(db, actor, {
     ...(status === undefined ? {} : { statuses: [status] }),
     ...(query.columnId === undefined ? {} : { columnId: query.columnId }),
+    ...(query.year === undefined ? {} : { year: query.year }),
+    ...(query.topic === undefined ? {} : { topicCode: query.topic }),
+    ...(query.q === undefined ? {} : { text: query.q }),
     page: query.page,
     pageSize: PAGE_SIZE,
   })
@@ -71,7 +111,10 @@ async function listPage(db: DB, request: FastifyRequest, reply: FastifyReply, re
     actor,
     result.items.map((item) => ({ item, standing: standingOf(item) })),
   )
-  const ownTree = await getColumnTree(db, actor.agencyId)
+  const [ownTree, topics] = await Promise.all([
+    getColumnTree(db, actor.agencyId),
+    topicsOf(db, actor.agencyId),
+  ])
   const title = review ? '保密审查' : '信息列表'
   const path = review ? '/admin/catalogue/review' : '/admin/catalogue/items'
   const own = { agencyId: actor.agencyId, agencyPath: actor.agencyPath }
@@ -109,10 +152,24 @@ async function listPage(db: DB, request: FastifyRequest, reply: FastifyReply, re
           options={[{ value: '', label: '全部栏目' }, ...columnOptions(ownTree)]}
           value={query.columnId === undefined ? '' : String(query.columnId)}
         />
+        <SelectField
+          name="year"
+          label="年度"
+          options={yearOptions()}
+          value={query.year === undefined ? '' : String(query.year)}
+        />
+        <SelectField
+          name="topic"
+          label="主题分类"
+          options={topicFilterOptions(topics)}
+          value={query.topic ?? ''}
+        />
+        <TextField name="q" label="标题、文号或索引号" value={query.q ?? ''} maxlength={100} />
         <div>
           <button type="submit">筛选</button>
         </div>
       </form>
+      <p class="muted" role="status" safe>{`共 ${result.total} 条`}</p>
       <ItemTable rows={rows} caption={title} />
       <Pagination page={query.page} pageSize={PAGE_SIZE} total={result.total} baseUrl={request.url} />
     </>
