@@ -86,7 +86,8 @@ export function IntakeForm(props: IntakeFormProps) {
         依据《中华人民共和国政府信息公开条例》第二十七条、第二十九条，公民、法人或者其他组织可以向行政机关申请获取相关政府信息。
         带 <span aria-hidden="true">*</span>
         <span class="visually-hidden">星号</span> 的为必填项。已经主动公开的政府信息，可在
-        <a href={`/zfxxgk/${props.agencyId}/`}>政府信息公开专栏</a>查阅。
+        <a href={`/zfxxgk/${props.agencyId}/`}>政府信息公开专栏</a>查阅。已提交申请的，可凭查询码和联系电话
+        <a href={`/zfxxgk/${props.agencyId}/ysqgk/track`}>查询办理进度</a>。
       </p>
       {hasErrors ? (
         <ErrorSummary message={props.message} errors={e} order={INTAKE_ORDER} labels={INTAKE_LABELS} />
