@@ -11,7 +11,7 @@ import path from 'node:path'
 import pg from 'pg'
 import { connect } from '../src/storage/index.ts'
 import { AGENCIES, columnId, columnSlug, ensureCorpus } from './portal-corpus.ts'
-import { loadAverage, median, wrk, type WrkRun } from './server.bench.ts'
+import { loadAverage, median, SERVER_NODE_FLAGS, wrk, type WrkRun } from './server.bench.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const WORK = '/tmp/gongkai-portal-bench'
@@ -191,7 +191,7 @@ async function startServer(env: Record<string, string>): Promise<{ server: Child
     const base = `http://127.0.0.1:${port}`
     const server = spawn(
       process.execPath,
-      [path.join(ROOT, 'bin/gongkai.js'), 'serve', '--port', String(port)],
+      [...SERVER_NODE_FLAGS, path.join(ROOT, 'bin/gongkai.js'), 'serve', '--port', String(port)],
       {
         cwd: ROOT,
         env: {

@@ -11,6 +11,11 @@ import { freePort } from '../test/free-port.ts'
 const ROOT = path.resolve(import.meta.dirname, '..')
 const ADMIN_PASSWORD = 'bench-password-2026'
 const CONNECTIONS = 64
+/**
+ * The V8 flags `npm start` runs the server with (package.json): young generation capped at 2 × 4 MB instead
+ * of 2 × 16 MB, ≈25 MB less resident memory at no CPU cost measurable per request (docs/architecture.md).
+ */
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=4']
 
 const HELLO_WORLD = `
 import Fastify from 'fastify'
@@ -148,7 +153,9 @@ export default async function serverBench(args: string[]): Promise<void> {
     }
   }
 
-  // Measure the compiled server, as `npm start` and a deployment run it (bin/gongkai.js picks dist/ when fresh).
+  // Measure the compiled server, as `npm start` and a deployment run it: dist/main.js is what bin/gongkai.js
+  // runs when the build is fresh. Started directly, so a source saved by someone else in between cannot
+  // send it through tsx.
   execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.js')], { stdio: 'inherit' })
   const helloPort = await freePort()
   const hello = spawn(process.execPath, ['--input-type=module', '-e', HELLO_WORLD], {
@@ -161,7 +168,7 @@ export default async function serverBench(args: string[]): Promise<void> {
   const base = `http://127.0.0.1:${port}`
   const server = spawn(
     process.execPath,
-    [path.join(ROOT, 'bin/gongkai.js'), 'serve', '--demo', '--port', String(port)],
+    [...SERVER_NODE_FLAGS, path.join(ROOT, 'dist/main.js'), 'serve', '--demo', '--port', String(port)],
     {
       cwd: ROOT,
       env: {
