@@ -64,12 +64,16 @@ export function sessionTokenOf(request: FastifyRequest): string {
   return request.cookies[SESSION_COOKIE] ?? ''
 }
 
-/** onRequest hook for console and API scopes: resolve the cookie to an actor (or null). */
+/**
+ * onRequest hook for console and API scopes: resolve the cookie to an actor (or null). A callback hook: the
+ * usual cases (no cookie, a session resolved within ACTOR_CACHE_MS) finish synchronously, without a promise.
+ */
 export function loadActor(db: DB) {
-  return async (request: FastifyRequest): Promise<void> => {
+  return (request: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void): void => {
     const token = sessionTokenOf(request)
     if (token === '') {
       request.actor = null
+      done()
       return
     }
     const cache = request.server.actorCache
@@ -77,10 +81,17 @@ export function loadActor(db: DB) {
     const cached = cache.get(token, now)
     if (cached !== undefined) {
       request.actor = cached
+      done()
       return
     }
-    request.actor = await resolveSession(db, token, request.server.sessionPolicy)
-    if (request.actor !== null) cache.set(token, request.actor, now)
+    resolveSession(db, token, request.server.sessionPolicy).then(
+      (actor) => {
+        request.actor = actor
+        if (actor !== null) cache.set(token, actor, now)
+        done()
+      },
+      (err: unknown) => done(err instanceof Error ? err : new Error(String(err))),
+    )
   }
 }
 
