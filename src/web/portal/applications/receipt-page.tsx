@@ -77,7 +77,8 @@ export function ReceiptPage({
       <p>
         请记下或打印本页的<strong>查询码</strong>。凭查询码和您填写的联系电话，可在
         <a href={`/zfxxgk/${agencyId}/ysqgk/track`}>办理进度查询</a>
-        页面查看办理状态、答复期限和本机关发出的文书。 为保护您的个人信息，本回执不会再次显示。
+        页面查看办理状态、答复期限和本机关发出的文书。
+        为保护您的个人信息，本回执不在网站上保存，关闭本页后无法再次打开。
       </p>
       <h2>后续办理</h2>
       <ol class="next-steps">
