@@ -156,6 +156,12 @@ export function registerMetrics(app: FastifyInstance, db: DB, token: string | un
         (cpu.user + cpu.system) / 1e6,
       ),
       renderSample(
+        'gongkai_process_pid',
+        'gauge',
+        'Process id (tells the workers of serve --workers apart).',
+        process.pid,
+      ),
+      renderSample(
         'gongkai_process_uptime_seconds',
         'gauge',
         'Seconds since this process started.',

@@ -3,13 +3,15 @@
 import type { Command } from 'commander'
 import { seedDemo } from '../../accounts/index.ts'
 import { ConfigError, loadConfig, type Config } from '../../config.ts'
-import { connect } from '../../storage/index.ts'
+import { connect, type DB } from '../../storage/index.ts'
 import { buildServer } from '../../web/server.ts'
+import { isWorker, parseWorkerCount, runWorkers } from './serve-workers.ts'
 
 interface ServeFlags {
   readonly port?: string
   readonly host?: string
   readonly demo?: boolean
+  readonly workers?: string
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
@@ -32,6 +34,18 @@ function printDemoLogin(config: Config, users: readonly { username: string }[], 
   )
 }
 
+/** Connect (migrating) and, with --demo, seed the demo world on an empty database. */
+async function openAndSeed(config: Config): Promise<DB> {
+  const db = await connect(config)
+  if (config.demo) {
+    const seeded = await seedDemo(db, { adminPassword: config.adminPassword })
+    if (seeded.created && seeded.adminPassword !== null) {
+      printDemoLogin(config, seeded.users, seeded.adminPassword)
+    }
+  }
+  return db
+}
+
 async function serve(flags: ServeFlags): Promise<void> {
   let config: Config
   try {
@@ -48,13 +62,17 @@ async function serve(flags: ServeFlags): Promise<void> {
     process.exitCode = 2
     return
   }
-  const db = await connect(config)
-  if (config.demo) {
-    const seeded = await seedDemo(db, { adminPassword: config.adminPassword })
-    if (seeded.created && seeded.adminPassword !== null) {
-      printDemoLogin(config, seeded.users, seeded.adminPassword)
+  if (flags.workers !== undefined && !isWorker()) {
+    const count = parseWorkerCount(flags.workers, config)
+    if (typeof count === 'string') {
+      console.error(`gongkai serve: ${count}`)
+      process.exitCode = 2
+      return
     }
+    process.exitCode = await runWorkers(count, async () => (await openAndSeed(config)).destroy())
+    return
   }
+  const db = await openAndSeed(config)
   const app = await buildServer({ db, config, logger: { level }, closeDatabaseOnClose: true })
   let closing = false
   const shutdown = (signal: string) => {
@@ -82,5 +100,6 @@ export function registerServeCommand(program: Command): void {
     .option('--port <n>', 'TCP port (overrides PORT)')
     .option('--host <address>', 'interface to bind (overrides HOST)')
     .option('--demo', 'seed the fictional demo agencies and users on an empty database')
+    .option('--workers <n>', 'processes sharing the port (PostgreSQL only for n > 1); a crashed one is restarted')
     .action(async (flags: ServeFlags) => serve(flags))
 }
