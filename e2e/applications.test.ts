@@ -4,7 +4,7 @@
 // approver named, answers 部分公开 and sends the generated 答复书, whose PDF text (pdftotext) carries the letter
 // number and the legal basis; the audit log holds every step; another agency's officer gets 403.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -19,6 +19,7 @@ if (!hasChromium && process.env.GONGKAI_REQUIRE_CHROMIUM === '1') {
 }
 
 const ROOT = path.resolve(import.meta.dirname, '..')
+const AXE_SOURCE = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8')
 const PASSWORD = 'e2e-applications-2026'
 const BUREAU = '示例区某某局'
 const STREET = '示例区某某街道办事处'
@@ -78,6 +79,27 @@ function startServer(port: number, dataDir: string): Promise<ChildProcess> {
   })
 }
 
+interface AxeViolation {
+  id: string
+  impact: string | null
+  help: string
+  nodes: { target: string[] }[]
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE)
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }).axe
+    return (await axe.run()).violations
+  })
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${page.url()} ${v.impact}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    )
+}
+
 interface AgencyNode {
   id: number
   name: string
@@ -104,6 +126,11 @@ describe.skipIf(!hasChromium)('依申请公开 in Chromium', () => {
   let streetOfficerPassword = ''
   let trackingCode = ''
   let caseUrl = ''
+  const axeProblems: string[] = []
+
+  async function checkAxe(): Promise<void> {
+    axeProblems.push(...(await seriousViolations(page)))
+  }
 
   async function signIn(username: string, password = PASSWORD): Promise<void> {
     await page.context().clearCookies()
@@ -184,6 +211,7 @@ describe.skipIf(!hasChromium)('依申请公开 in Chromium', () => {
   it('the officer finds it awaiting 确认, confirms receipt and requests 补正', async () => {
     await signIn('case-officer')
     await page.getByRole('link', { name: '依申请公开' }).click()
+    await checkAxe()
     await page.getByRole('link', { name: '待确认收到' }).click()
     const main = (await page.locator('main').textContent()) ?? ''
     expect(main).toContain('张三')
@@ -191,6 +219,7 @@ describe.skipIf(!hasChromium)('依申请公开 in Chromium', () => {
     expect(main).not.toContain(PHONE)
     await page.getByRole('link', { name: trackingCode }).click()
     caseUrl = page.url().split('?')[0] ?? ''
+    await checkAxe()
     await step('confirm', '已确认收到申请')
     await step('request_correction', '已记录补正告知', async (form) => {
       await form.getByLabel('需要补正的事项（每行一项）').fill('请写明所需信息的具体年份和项目名称')
@@ -213,6 +242,7 @@ describe.skipIf(!hasChromium)('依申请公开 in Chromium', () => {
     await signIn('case-officer')
     await page.goto(caseUrl)
     await step('record_correction', '已记录收到补正')
+    await checkAxe() // the page with the most step forms (in progress)
     await step('extension', '已记录延期', async (form) => {
       await form.getByLabel('批准人').fill('办公室主任李某')
       await form.getByLabel('延长工作日数').fill('20')
@@ -259,6 +289,13 @@ describe.skipIf(!hasChromium)('依申请公开 in Chromium', () => {
     }
     await page.goto(`${base}/admin/audit?action=application.send_letter`)
     expect(await page.locator('main').textContent()).toContain('application.send_letter')
+  })
+
+  it('the 依申请公开 console pages have no serious or critical axe violations', async () => {
+    await signIn('case-officer')
+    await page.goto(`${base}/admin/applications/new`)
+    await checkAxe()
+    expect(axeProblems).toEqual([])
   })
 
   it('another agency’s 依申请办理员 cannot open the case (403, no data)', async () => {

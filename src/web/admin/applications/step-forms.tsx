@@ -1,9 +1,85 @@
 // The forms of the case steps: each posts to /admin/applications/:id/steps/:step with its CSRF token and the
 // legal date of the step (defaulting to today). A refused step comes back with what was typed and the message.
-import { CsrfField, SelectField, TextField } from '../../shared/form-fields.tsx'
+import { CsrfField } from '../../shared/form-fields.tsx'
 import { OUTCOME_MAPPINGS, outcomeRow } from './applications-surface.ts'
 import type { AnswerType, CaseDetail } from './applications-surface.ts'
 import { STEP_LABELS, type Step } from './case-steps.ts'
+
+// Several step forms share field names (on, reason, deliveredOn) on one page, so their ids carry the step:
+// a label must point at exactly one control.
+interface FieldProps {
+  readonly idPrefix: string
+  readonly name: string
+  readonly label: string
+  readonly value?: string | undefined
+  readonly error?: string | undefined
+  readonly hint?: string
+  readonly type?: 'text' | 'date'
+  readonly required?: boolean
+  readonly maxlength?: number
+}
+
+function Text(props: FieldProps) {
+  const id = `f-${props.idPrefix}-${props.name}`
+  return (
+    <div class="field">
+      <label for={id}>
+        <span safe>{props.label}</span>
+        {props.required ? <span aria-hidden="true"> *</span> : ''}
+      </label>
+      <input
+        id={id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.value ?? ''}
+        required={props.required ?? false}
+        maxlength={props.maxlength}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={props.error ? `${id}-error` : undefined}
+      />
+      {props.error ? (
+        <p class="error" id={`${id}-error`} safe>
+          {props.error}
+        </p>
+      ) : (
+        ''
+      )}
+    </div>
+  )
+}
+
+function Select(
+  props: FieldProps & { readonly options: readonly { readonly value: string; readonly label: string }[] },
+) {
+  const id = `f-${props.idPrefix}-${props.name}`
+  return (
+    <div class="field">
+      <label for={id} safe>
+        {props.label}
+      </label>
+      <select
+        id={id}
+        name={props.name}
+        required={props.required ?? false}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={props.error ? `${id}-error` : undefined}
+      >
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === props.value} safe>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {props.error ? (
+        <p class="error" id={`${id}-error`} safe>
+          {props.error}
+        </p>
+      ) : (
+        ''
+      )}
+    </div>
+  )
+}
 
 export interface StepFormState {
   /** The step whose post was refused, with its values and field messages. */
@@ -44,7 +120,8 @@ function StepForm(props: {
         ''
       )}
       <CsrfField token={props.csrfToken} />
-      <TextField
+      <Text
+        idPrefix={props.step}
         name="on"
         label="日期"
         type="date"
@@ -87,8 +164,8 @@ export function StepForms(props: {
         hint="条例第三十条：自收到申请之日起7个工作日内一次性告知需要补正的事项和合理的补正期限。"
       >
         <div class="field">
-          <label for="f-items">需要补正的事项（每行一项）</label>
-          <textarea id="f-items" name="items" rows="3" maxlength="5000" safe>
+          <label for="f-request_correction-items">需要补正的事项（每行一项）</label>
+          <textarea id="f-request_correction-items" name="items" rows="3" maxlength="5000" safe>
             {v('request_correction', 'items') ?? ''}
           </textarea>
           {e('request_correction', 'items') ? (
@@ -99,7 +176,8 @@ export function StepForms(props: {
             ''
           )}
         </div>
-        <TextField
+        <Text
+          idPrefix="request_correction"
           name="periodWorkingDays"
           label="补正期限（工作日）"
           value={v('request_correction', 'periodWorkingDays') ?? '10'}
@@ -128,7 +206,8 @@ export function StepForms(props: {
         step="start_consultation"
         hint="征求意见所需时间不计算在答复期限内（条例第三十三条第三款）；第三方自收到征求意见书之日起15个工作日内提出意见。"
       >
-        <SelectField
+        <Select
+          idPrefix="start_consultation"
           name="party"
           label="征求意见对象"
           options={[
@@ -138,7 +217,8 @@ export function StepForms(props: {
           value={v('start_consultation', 'party')}
           error={e('start_consultation', 'party')}
         />
-        <TextField
+        <Text
+          idPrefix="start_consultation"
           name="deliveredOn"
           label="征求意见书送达之日（可选）"
           type="date"
@@ -149,7 +229,8 @@ export function StepForms(props: {
     ),
     consultation_answer: () => (
       <StepForm {...common} step="consultation_answer">
-        <SelectField
+        <Select
+          idPrefix="consultation_answer"
           name="consultationId"
           label="征求意见记录"
           options={openConsultations.map((c) => ({
@@ -159,7 +240,8 @@ export function StepForms(props: {
           value={v('consultation_answer', 'consultationId')}
           error={e('consultation_answer', 'consultationId')}
         />
-        <SelectField
+        <Select
+          idPrefix="consultation_answer"
           name="objection"
           label="是否提出异议"
           options={[
@@ -177,7 +259,8 @@ export function StepForms(props: {
         step="extension"
         hint="条例第三十三条第二款：经政府信息公开工作机构负责人同意，可以延长，延长的期限最长不得超过20个工作日。"
       >
-        <TextField
+        <Text
+          idPrefix="extension"
           name="approver"
           label="批准人"
           value={v('extension', 'approver')}
@@ -185,14 +268,16 @@ export function StepForms(props: {
           required
           maxlength={50}
         />
-        <TextField
+        <Text
+          idPrefix="extension"
           name="workingDays"
           label="延长工作日数"
           value={v('extension', 'workingDays') ?? '20'}
           error={e('extension', 'workingDays')}
           required
         />
-        <TextField
+        <Text
+          idPrefix="extension"
           name="reason"
           label="延期理由"
           value={v('extension', 'reason')}
@@ -208,7 +293,8 @@ export function StepForms(props: {
         step="fee_notice"
         hint="国办函〔2020〕109号：按件或按量择一计收；申请人自收到收费通知次日起20个工作日内缴纳。"
       >
-        <SelectField
+        <Select
+          idPrefix="fee_notice"
           name="method"
           label="计收方式"
           options={[
@@ -218,25 +304,29 @@ export function StepForms(props: {
           value={v('fee_notice', 'method')}
           error={e('fee_notice', 'fee') ?? e('fee_notice', 'fee.method')}
         />
-        <TextField
+        <Text
+          idPrefix="fee_notice"
           name="priorThisMonth"
           label="本月此前已申请件数（按件）"
           value={v('fee_notice', 'priorThisMonth') ?? '0'}
           error={e('fee_notice', 'fee.priorThisMonth')}
         />
-        <TextField
+        <Text
+          idPrefix="fee_notice"
           name="units"
           label="本次件数（按件）"
           value={v('fee_notice', 'units') ?? '1'}
           error={e('fee_notice', 'fee.units')}
         />
-        <TextField
+        <Text
+          idPrefix="fee_notice"
           name="pages"
           label="页数（按量）"
           value={v('fee_notice', 'pages') ?? '0'}
           error={e('fee_notice', 'fee.pages')}
         />
-        <TextField
+        <Text
+          idPrefix="fee_notice"
           name="deliveredOn"
           label="通知送达之日（可选）"
           type="date"
@@ -259,7 +349,8 @@ export function StepForms(props: {
         step="art35"
         hint="条例第三十五条：申请数量、频次明显超过合理范围，说明理由后可以确定延迟答复的合理期限。"
       >
-        <TextField
+        <Text
+          idPrefix="art35"
           name="newDueDate"
           label="延迟答复期限"
           type="date"
@@ -267,7 +358,8 @@ export function StepForms(props: {
           error={e('art35', 'newDueDate')}
           required
         />
-        <TextField
+        <Text
+          idPrefix="art35"
           name="reason"
           label="理由"
           value={v('art35', 'reason')}
@@ -279,7 +371,8 @@ export function StepForms(props: {
     ),
     answer: () => (
       <StepForm {...common} step="answer" hint="答复类型即年度报告表三的统计行，答复书据此引用法律依据。">
-        <SelectField
+        <Select
+          idPrefix="answer"
           name="answerType"
           label="答复类型"
           options={[{ value: '', label: '请选择' }, ...answerOptions()]}
