@@ -60,44 +60,132 @@ export interface OutcomeCount {
   n: number
 }
 
-/** 表三 cells of one agency: every cell set, 总计 column and （七）总计 row summed from the parts. */
+/**
+ * The cells of one report as a vector in the format's printed order (`formatCells`): an aggregation over
+ * 10,000 agencies builds, checks and sums vectors, and only turns a report into a `Record` when it is shown.
+ * `present[i]` is 0 for a cell nobody has entered (a blank hand-entered 表二 figure).
+ */
+export interface CellVector {
+  readonly values: Float64Array
+  readonly present: Uint8Array
+}
+
+interface FormatIndex {
+  readonly addresses: readonly CellAddress[]
+  readonly at: ReadonlyMap<CellAddress, number>
+  /** 表三 row → column → position. */
+  readonly t3: ReadonlyMap<string, ReadonlyMap<string, number>>
+  readonly t3Columns: readonly string[]
+  /** Positions of the cells set from records (everything but the hand-entered 表二 cells). */
+  readonly computed: readonly number[]
+  readonly manual: ReadonlySet<CellAddress>
+}
+
+const indexes = new Map<string, FormatIndex>()
+
+/** Positions of a format's cells, computed once per format. */
+export function formatIndex(format: ReportFormat): FormatIndex {
+  const cached = indexes.get(format.key)
+  if (cached) return cached
+  const cells = formatCells(format)
+  const at = new Map(cells.map((c, i) => [c.address, i]))
+  const t3 = new Map<string, Map<string, number>>()
+  cells.forEach((c, i) => {
+    if (c.table !== 't3') return
+    const row = t3.get(c.row) ?? new Map<string, number>()
+    row.set(c.column, i)
+    t3.set(c.row, row)
+  })
+  const manual = new Set(
+    cells.filter((c) => c.table === 't2' && c.block !== CATALOGUE_BLOCK).map((c) => c.address),
+  )
+  const index: FormatIndex = {
+    addresses: cells.map((c) => c.address),
+    at,
+    t3,
+    t3Columns: format.t3.columns.map((c) => c.key),
+    computed: cells.flatMap((c, i) => (manual.has(c.address) ? [] : [i])),
+    manual,
+  }
+  indexes.set(format.key, index)
+  return index
+}
+
+/** A vector with every computed cell present and 0, hand-entered cells absent. */
+export function emptyVector(format: ReportFormat): CellVector {
+  const index = formatIndex(format)
+  const v = {
+    values: new Float64Array(index.addresses.length),
+    present: new Uint8Array(index.addresses.length),
+  }
+  for (const i of index.computed) v.present[i] = 1
+  return v
+}
+
+/** Set a cell (hand-entered figures); false when the format has no such cell. */
+export function setCell(format: ReportFormat, v: CellVector, address: CellAddress, value: number): boolean {
+  const i = formatIndex(format).at.get(address)
+  if (i === undefined) return false
+  v.values[i] = value
+  v.present[i] = 1
+  return true
+}
+
+/** The vector as the model's `cells` record (present cells only) and `blank` list. */
+export function vectorCells(
+  format: ReportFormat,
+  v: CellVector,
+): { cells: Record<CellAddress, number>; blank: CellAddress[] } {
+  const cells: Record<CellAddress, number> = {}
+  const blank: CellAddress[] = []
+  formatIndex(format).addresses.forEach((a, i) => {
+    if (v.present[i]) cells[a] = v.values[i] ?? 0
+    else blank.push(a)
+  })
+  return { cells, blank }
+}
+
+function addT3(index: FormatIndex, v: CellVector, row: string, col: string, n: number): void {
+  const cols = index.t3.get(row)
+  const i = cols?.get(col)
+  const total = cols?.get('total')
+  if (i === undefined || total === undefined) return
+  v.values[i] = (v.values[i] ?? 0) + n
+  v.values[total] = (v.values[total] ?? 0) + n
+}
+
+/** 表三 into `v`: every cell set, 总计 column and （七）总计 row summed from the parts. Returns unknown outcomes. */
 export function buildT3(
   format: ReportFormat,
+  v: CellVector,
   flows: readonly FlowCounts[],
   outcomes: readonly OutcomeCount[],
-): { cells: Record<CellAddress, number>; unknownOutcomes: number } {
-  const cells: Record<CellAddress, number> = {}
-  for (const row of format.t3.rows) for (const col of format.t3.columns) cells[`t3.${row.key}.${col.key}`] = 0
-  const add = (row: string, col: string, n: number) => {
-    cells[`t3.${row}.${col}`] = (cells[`t3.${row}.${col}`] ?? 0) + n
-    cells[`t3.${row}.total`] = (cells[`t3.${row}.total`] ?? 0) + n
-  }
+): number {
+  const index = formatIndex(format)
   for (const f of flows) {
     const col = applicantColumn(f.applicant_type, f.org_subtype)
-    add('new_received', col, f.new_received)
-    add('carried_over', col, f.carried_over)
-    add('carried_forward', col, f.carried_forward)
+    addT3(index, v, 'new_received', col, f.new_received)
+    addT3(index, v, 'carried_over', col, f.carried_over)
+    addT3(index, v, 'carried_forward', col, f.carried_forward)
   }
   let unknownOutcomes = 0
   for (const o of outcomes) {
     const col = applicantColumn(o.applicant_type, o.org_subtype)
     if (!isKnownOutcome(o.outcome)) unknownOutcomes += o.n
-    add(outcomeRowKey(o.outcome, format), col, o.n)
-    add('results_total', col, o.n)
+    addT3(index, v, outcomeRowKey(o.outcome, format), col, o.n)
+    addT3(index, v, 'results_total', col, o.n)
   }
-  return { cells, unknownOutcomes }
+  return unknownOutcomes
 }
 
 /** Where the balance 一+二=三（七）+四 fails, per 表三 column (empty when it holds). */
-export function t3Imbalances(format: ReportFormat, cells: Readonly<Record<CellAddress, number>>): string[] {
-  const v = (row: string, col: string) => cells[`t3.${row}.${col}`] ?? 0
-  return format.t3.columns
-    .filter(
-      (c) =>
-        v('new_received', c.key) + v('carried_over', c.key) !==
-        v('results_total', c.key) + v('carried_forward', c.key),
-    )
-    .map((c) => c.key)
+export function t3Imbalances(format: ReportFormat, v: CellVector): string[] {
+  const index = formatIndex(format)
+  const get = (row: string, col: string) => v.values[index.t3.get(row)?.get(col) ?? -1] ?? 0
+  return index.t3Columns.filter(
+    (c) =>
+      get('new_received', c) + get('carried_over', c) !== get('results_total', c) + get('carried_forward', c),
+  )
 }
 
 export interface CatalogueCounts {
@@ -129,28 +217,30 @@ export const CATALOGUE_BLOCK = 'art20_1'
 
 /** 表二 cells entered by hand in a format (blocks （五）（六）（八）, and （九） in 2019). */
 export function manualCells(format: ReportFormat): CellAddress[] {
-  return formatCells(format)
-    .filter((c) => c.table === 't2' && c.block !== CATALOGUE_BLOCK)
-    .map((c) => c.address)
+  return [...formatIndex(format).manual]
 }
 
-/** 表二 （一） cells from the catalogue counts (zeros when the agency has none). */
+/** Whether a cell of the format is entered by hand. */
+export function isManualCell(format: ReportFormat, address: CellAddress): boolean {
+  return formatIndex(format).manual.has(address)
+}
+
+/** 表二 （一） cells into `v` from the catalogue counts. */
 export function buildT2Catalogue(
   format: ReportFormat,
+  v: CellVector,
   rows: readonly CatalogueCounts[],
-): Record<CellAddress, number> {
-  const cells: Record<CellAddress, number> = {}
+): void {
   const block = format.t2.blocks.find((b) => b.key === CATALOGUE_BLOCK)
-  if (!block) return cells
-  for (const row of block.rows) {
+  if (!block) return
+  for (const counts of rows) {
+    const row = ITEM_TYPE_ROWS[counts.item_type]
+    if (row === undefined) continue
     for (const col of block.columns) {
-      const itemType = Object.keys(ITEM_TYPE_ROWS).find((t) => ITEM_TYPE_ROWS[t] === row.key)
       const quantity = T2_CATALOGUE_COLUMNS[col.key]
-      const counts = rows.find((r) => r.item_type === itemType)
-      cells[`t2.${block.key}.${row.key}.${col.key}`] = counts && quantity ? counts[quantity] : 0
+      if (quantity) setCell(format, v, `t2.${block.key}.${row}.${col.key}`, counts[quantity])
     }
   }
-  return cells
 }
 
 /** The catalogue item type behind a 表二 （一） row. */
@@ -158,20 +248,19 @@ export function itemTypeOfRow(row: string): string | undefined {
   return Object.keys(ITEM_TYPE_ROWS).find((t) => ITEM_TYPE_ROWS[t] === row)
 }
 
-/** 表四 cells from counts by kind and outcome at the year's end; 总计 = the sum of the four outcomes. */
+/** 表四 into `v` from counts by kind and outcome at the year's end; 总计 = the sum of the four outcomes. */
 export function buildT4(
   format: ReportFormat,
+  v: CellVector,
   rows: readonly { kind: string; outcome_at_end: string; n: number }[],
-): Record<CellAddress, number> {
-  const cells: Record<CellAddress, number> = {}
-  for (const col of format.t4.columns) cells[`t4.count.${col.key}`] = 0
+): void {
+  const index = formatIndex(format)
   for (const r of rows) {
-    const cell = `t4.count.${r.kind}_${r.outcome_at_end}`
-    const total = `t4.count.${r.kind}_total`
+    const cell = index.at.get(`t4.count.${r.kind}_${r.outcome_at_end}`)
+    const total = index.at.get(`t4.count.${r.kind}_total`)
     // A kind or outcome the format does not have cannot come from validated input; skip rather than invent a cell.
-    if (!(cell in cells) || !(total in cells)) continue
-    cells[cell] = (cells[cell] ?? 0) + r.n
-    cells[total] = (cells[total] ?? 0) + r.n
+    if (cell === undefined || total === undefined) continue
+    v.values[cell] = (v.values[cell] ?? 0) + r.n
+    v.values[total] = (v.values[total] ?? 0) + r.n
   }
-  return cells
 }

@@ -2,7 +2,7 @@
 // 试行 item counts): parsing a value by its cell type, and reading them from a CSV. Pure.
 import { findCell } from '../formats/index.ts'
 import type { CellAddress, ReportFormat } from '../formats/index.ts'
-import { manualCells } from './build-tables.ts'
+import { isManualCell, manualCells } from './build-tables.ts'
 
 /** One figure with where it came from. */
 export interface ManualFigure {
@@ -21,7 +21,7 @@ export function parseFigureValue(
   raw: string,
 ): { value: string; number: number } | { error: string } {
   const def = findCell(format, cell)
-  if (!def || !manualCells(format).includes(cell)) return { error: `${cell}不是需要手工填报的表二单元格` }
+  if (!def || !isManualCell(format, cell)) return { error: `${cell}不是需要手工填报的表二单元格` }
   const text = raw.trim().replace(/[,，\s]/g, '')
   const patterns: Record<string, RegExp> = {
     int: /^\d{1,12}$/,

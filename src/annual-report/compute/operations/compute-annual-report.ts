@@ -11,7 +11,7 @@ import type { CellAddress, FormatKey } from '../../formats/index.ts'
 import type { AnnualReport } from '../../model.ts'
 import { checkReport } from '../../rules/index.ts'
 import type { Finding } from '../../rules/index.ts'
-import { t3Imbalances } from '../build-tables.ts'
+import { t3Imbalances, vectorCells } from '../build-tables.ts'
 import { DEFAULT_CONVENTIONS, describeConventions } from '../conventions.ts'
 import type { CountingConventions } from '../conventions.ts'
 import { draftSections } from '../draft-sections.ts'
@@ -88,7 +88,8 @@ export async function computeAnnualReport(db: DB, input: ComputeAnnualReportInpu
     await computeTables(db, { kind: 'one', agencyId: agency.id }, [agency.id], data.year, format, conventions)
   ).get(agency.id)
   if (!tables) throw new Error('computeTables returned no row for the agency')
-  const columns = t3Imbalances(format, tables.cells)
+  const columns = t3Imbalances(format, tables.vector)
+  const { cells, blank } = vectorCells(format, tables.vector)
   const breakers = columns.length > 0 ? await t3BalanceBreakers(db, agency.id, data.year) : []
   const report: AnnualReport = {
     format: formatKey,
@@ -96,9 +97,9 @@ export async function computeAnnualReport(db: DB, input: ComputeAnnualReportInpu
     agency: agency.name,
     title: `${agency.name}${data.year}年政府信息公开工作年度报告`,
     metadata: null,
-    sections: draftSections({ cells: tables.cells, format: formatKey }, data.year),
-    cells: tables.cells,
-    blank: tables.missingManualCells,
+    sections: draftSections({ cells, format: formatKey }, data.year),
+    cells,
+    blank,
   }
   return {
     agencyId: agency.id,

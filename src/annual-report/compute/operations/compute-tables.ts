@@ -2,7 +2,8 @@
 // catalogue, 表四) plus the hand-entered 表二 figures: one round of SQL whether the set is one agency or 10,000.
 import type { DB } from '../../../storage/index.ts'
 import type { CellAddress, ReportFormat } from '../../formats/index.ts'
-import { buildT2Catalogue, buildT3, buildT4, manualCells } from '../build-tables.ts'
+import { buildT2Catalogue, buildT3, buildT4, emptyVector, formatIndex, setCell } from '../build-tables.ts'
+import type { CellVector } from '../build-tables.ts'
 import type { CountingConventions } from '../conventions.ts'
 import { manualFigureRows } from '../manual-figure.queries.ts'
 import type { ManualFigure } from '../manual-figures.ts'
@@ -15,7 +16,8 @@ import { t4Rows } from '../t4.queries.ts'
 /** One agency's computed cells with what a reader needs to trust them. */
 export interface AgencyTables {
   readonly agencyId: number
-  readonly cells: Record<CellAddress, number>
+  /** The cells in the format's order; `vectorCells` turns them into the model's record. */
+  readonly vector: CellVector
   /** 表二 cells nobody has entered for the year (left blank, not 0). */
   readonly missingManualCells: CellAddress[]
   readonly manualFigures: ManualFigure[]
@@ -60,17 +62,21 @@ export async function computeTables(
     appeals: groupBy(appeals),
     figures: groupBy(figures),
   }
-  const manual = manualCells(format)
+  const manual = [...formatIndex(format).manual]
   const result = new Map<number, AgencyTables>()
   for (const agencyId of agencyIds) {
-    const t3 = buildT3(format, byAgency.flows.get(agencyId) ?? [], byAgency.outcomes.get(agencyId) ?? [])
-    const cells: Record<CellAddress, number> = {
-      ...buildT2Catalogue(format, byAgency.catalogue.get(agencyId) ?? []),
-      ...t3.cells,
-      ...buildT4(format, byAgency.appeals.get(agencyId) ?? []),
-    }
+    const vector = emptyVector(format)
+    const unknownOutcomes = buildT3(
+      format,
+      vector,
+      byAgency.flows.get(agencyId) ?? [],
+      byAgency.outcomes.get(agencyId) ?? [],
+    )
+    buildT2Catalogue(format, vector, byAgency.catalogue.get(agencyId) ?? [])
+    buildT4(format, vector, byAgency.appeals.get(agencyId) ?? [])
     const manualFigures: ManualFigure[] = []
     const ignoredFigures: ManualFigure[] = []
+    const entered = new Set<string>()
     for (const f of byAgency.figures.get(agencyId) ?? []) {
       const figure = { cell: f.cell, value: f.value, source: f.source }
       const parsed = parseFigureValue(format, f.cell, f.value)
@@ -78,16 +84,17 @@ export async function computeTables(
         ignoredFigures.push(figure)
         continue
       }
-      cells[f.cell] = parsed.number
+      setCell(format, vector, f.cell, parsed.number)
+      entered.add(f.cell)
       manualFigures.push(figure)
     }
     result.set(agencyId, {
       agencyId,
-      cells,
-      missingManualCells: manual.filter((c) => !(c in cells)),
+      vector,
+      missingManualCells: manual.filter((c) => !entered.has(c)),
       manualFigures,
       ignoredFigures,
-      unknownOutcomes: t3.unknownOutcomes,
+      unknownOutcomes,
     })
   }
   return result

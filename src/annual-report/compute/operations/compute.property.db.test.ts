@@ -66,14 +66,15 @@ function events(spec: CaseSpec): ClockEvent[] {
     if (spec.correction === 'expired') return [...log, { type: 'correction_expired', on: next() }]
     log.push({ type: 'correction_received', on: next() })
   }
-  if (spec.extension)
-    {log.push({
+  if (spec.extension) {
+    log.push({
       type: 'extension_approved',
       on: next(),
       approver: '主任',
       workingDays: 20,
       reason: '需要检索',
-    })}
+    })
+  }
   if (spec.fee !== 'none') {
     log.push({ type: 'fee_notice_sent', on: next(), method: 'per_application', amountYuan: 100 })
     if (spec.fee === 'missed') return [...log, { type: 'fee_deadline_missed', on: next() }]
