@@ -48,8 +48,22 @@ function contextOf(db: DB, request: FastifyRequest, display: DisplayMode, origin
   }
 }
 
+/** `isBot` per User-Agent seen recently: a browser sends the same header on every page (bounded, cleared when full). */
+const botByUserAgent = new Map<string, boolean>()
+
+function isBotCached(userAgent: string | undefined): boolean {
+  if (userAgent === undefined || userAgent.length > 512) return isBot(userAgent)
+  let bot = botByUserAgent.get(userAgent)
+  if (bot === undefined) {
+    bot = isBot(userAgent)
+    if (botByUserAgent.size >= 1_000) botByUserAgent.clear()
+    botByUserAgent.set(userAgent, bot)
+  }
+  return bot
+}
+
 function countView(page: CachedPage, userAgent: string | undefined): void {
-  if (page.viewItemId !== undefined && !isBot(userAgent)) recordView(page.viewItemId)
+  if (page.viewItemId !== undefined && !isBotCached(userAgent)) recordView(page.viewItemId)
 }
 
 function send(request: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply {
@@ -109,7 +123,7 @@ export async function servePortalPage(
 // ── Raw hits ────────────────────────────────────────────────────────────────────────────────────────────
 
 /** Paths that are never portal pages: no key is built for them. */
-const NOT_PORTAL = /^\/(?:admin|api|assets)(?:\/|$)/
+const NOT_PORTAL = /^\/(?:admin|api|assets|healthz)(?:[/?]|$)/
 
 /** The addresses `trustProxy: 'loopback'` trusts (127.0.0.0/8, ::1, and IPv4-mapped 127.x). */
 function isLoopback(address: string | undefined): boolean {
