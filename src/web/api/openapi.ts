@@ -112,7 +112,20 @@ export const OPENAPI_DOCUMENT = {
       patch: op('Update a user', { parameters: [id], requestBody: json }),
     },
     '/users/{id}/reset-password': { post: op('Issue a new generated password', { parameters: [id] }) },
-    '/agencies/{id}/columns': { get: op("An agency's column tree (栏目)", { parameters: [id] }) },
+    '/agencies/{id}/columns': {
+      get: op("An agency's column tree (栏目)", { parameters: [id] }),
+      post: op('Create a column (机构管理员): name, slug, parentId, kind, position', {
+        parameters: [id],
+        requestBody: json,
+      }),
+    },
+    '/columns/{id}': {
+      patch: op('Edit a column: name, parentId, position (the slug never changes)', {
+        parameters: [id],
+        requestBody: json,
+      }),
+      delete: op('Delete an empty custom column (default top-level columns stay)', { parameters: [id] }),
+    },
     '/items': {
       get: op('Catalogue items the user may see (any status), most recently changed first', {
         parameters: [
@@ -124,11 +137,23 @@ export const OPENAPI_DOCUMENT = {
               enum: ['draft', 'in_review', 'returned', 'scheduled', 'published', 'withdrawn'],
             },
           },
-          ...['columnId', 'page', 'pageSize'].map((name) => ({
+          ...['columnId', 'year', 'page', 'pageSize'].map((name) => ({
             name,
             in: 'query',
             schema: { type: 'integer' },
           })),
+          {
+            name: 'topicCode',
+            in: 'query',
+            schema: { type: 'string' },
+            description: '主题分类 code (a first-level code includes its sub-categories)',
+          },
+          {
+            name: 'q',
+            in: 'query',
+            schema: { type: 'string' },
+            description: 'Words to find in 标题, 文号 or 索引号',
+          },
         ],
       }),
       post: op(
@@ -152,6 +177,15 @@ export const OPENAPI_DOCUMENT = {
     },
     '/items/{id}/return': {
       post: op('退回修改 with a reason (required)', { parameters: [id], requestBody: json }),
+    },
+    '/items/{id}/validity': {
+      post: op(
+        'Change 有效性 of a published item: validity (valid | expired | repealed), effectiveOn, repealedOn',
+        {
+          parameters: [id],
+          requestBody: json,
+        },
+      ),
     },
     '/items/{id}/withdraw': {
       post: op('撤稿 with a reason (required)', { parameters: [id], requestBody: json }),
