@@ -25,6 +25,7 @@ import type {
 } from '../applications/application.table.ts'
 import type { AppealTable } from '../appeals/appeal.table.ts'
 import type { ReportManualFigureTable } from '../annual-report/compute/manual-figure.table.ts'
+import type { ReportDraftTable, ReportVersionTable } from '../annual-report/publish/report-publish.table.ts'
 
 export interface Database {
   agencies: AgencyTable
@@ -51,6 +52,8 @@ export interface Database {
   application_letter_serials: ApplicationLetterSerialTable
   appeals: AppealTable
   report_manual_figures: ReportManualFigureTable
+  report_drafts: ReportDraftTable
+  report_versions: ReportVersionTable
 }
 
 /** The typed query builder over `Database`; a `Transaction<Database>` is one too. */

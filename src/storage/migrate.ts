@@ -14,6 +14,7 @@ import * as createCalendarOverrides from './migrations/2026_11_27_0600_create_ca
 import * as createAppealsAndReportFigures from './migrations/2026_11_27_0800_create_appeals_and_report_figures.ts'
 import * as indexOpenApplications from './migrations/2026_11_27_0805_index_open_applications.ts'
 import * as reportCoveringIndexes from './migrations/2026_11_27_0810_report_covering_indexes.ts'
+import * as createReportDraftsAndVersions from './migrations/2026_11_27_1000_create_report_drafts_and_versions.ts'
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_26_2340_create_accounts': createAccounts,
@@ -26,6 +27,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_27_0800_create_appeals_and_report_figures': createAppealsAndReportFigures,
   '2026_11_27_0805_index_open_applications': indexOpenApplications,
   '2026_11_27_0810_report_covering_indexes': reportCoveringIndexes,
+  '2026_11_27_1000_create_report_drafts_and_versions': createReportDraftsAndVersions,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) }
