@@ -280,6 +280,30 @@ export const DATABASE_COLUMNS: { readonly [T in keyof Database]: readonly string
     'updated_by',
     'updated_at',
   ]),
+  report_drafts: columns<Database['report_drafts']>()([
+    'agency_id',
+    'year',
+    'sections_json',
+    'previous_json',
+    'previous_source',
+    'updated_by',
+    'updated_at',
+  ]),
+  report_versions: columns<Database['report_versions']>()([
+    'id',
+    'agency_id',
+    'year',
+    'version',
+    'item_id',
+    'report_json',
+    'tables_json',
+    'content_hash',
+    'change_note',
+    'override_reason',
+    'error_count',
+    'published_by',
+    'published_at',
+  ]),
 }
 
 /**
