@@ -10,7 +10,7 @@ import type { ManualFigure } from '../manual-figures.ts'
 import { parseFigureValue } from '../manual-figures.ts'
 import type { AgencySet } from '../scope.ts'
 import { t2CatalogueRows } from '../t2.queries.ts'
-import { t3FlowRows, t3OutcomeRows } from '../t3.queries.ts'
+import { t3Rows } from '../t3.queries.ts'
 import { t4Rows } from '../t4.queries.ts'
 
 /** One agency's computed cells with what a reader needs to trust them. */
@@ -45,9 +45,8 @@ export async function computeTables(
   format: ReportFormat,
   conventions: CountingConventions,
 ): Promise<Map<number, AgencyTables>> {
-  const [flows, outcomes, catalogue, appeals, figures] = await Promise.all([
-    t3FlowRows(db, agencies, year),
-    t3OutcomeRows(db, agencies, year),
+  const [{ flows, outcomes }, catalogue, appeals, figures] = await Promise.all([
+    t3Rows(db, agencies, year),
     t2CatalogueRows(db, agencies, year, conventions.repealIncludesExpired),
     t4Rows(db, agencies, year, {
       scope: conventions.t4Scope,
