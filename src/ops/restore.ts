@@ -16,6 +16,8 @@ import { dumpCreatesSchema, restoreDump } from './pg-tools.ts'
 export interface RestoreOptions {
   /** Replace a database or uploads directory that already holds data. */
   readonly force?: boolean
+  /** Only verify the backup (manifest, engine, every checksum); touch nothing. */
+  readonly checkOnly?: boolean
   readonly onStep?: OnStep
 }
 
@@ -148,6 +150,7 @@ export async function restoreBackup(
     }
     step('正在校验备份文件…')
     await verifyBackup(dir, manifest)
+    if (options.checkOnly === true) return { manifest, migrated: [] }
     const occupied = await occupiedTables(config)
     const uploadsInUse = (await listFiles(path.join(config.dataDir, 'uploads'))).length > 0
     if ((occupied.length > 0 || uploadsInUse) && options.force !== true) {

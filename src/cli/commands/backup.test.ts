@@ -39,6 +39,9 @@ describe('gongkai backup / restore', () => {
     expect(again.code).toBe(1)
     expect(again.stderr).toContain('already exists')
 
+    const checked = await gongkai(target, 'restore', '--check', out)
+    expect(checked.code).toBe(0)
+    expect(checked.stdout).toContain('备份完好')
     const restored = await gongkai(target, 'restore', out)
     expect(restored.code).toBe(0)
     expect(restored.stdout).toContain('恢复完成')

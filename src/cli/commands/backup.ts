@@ -1,4 +1,4 @@
-// `gongkai backup OUT` and `gongkai restore IN [--force]`: the database (SQLite online backup, or pg_dump of
+// `gongkai backup OUT` and `gongkai restore IN [--force | --check]`: the database (SQLite online backup, or pg_dump of
 // the schema in DATABASE_URL) and the uploaded files, with a manifest of versions, checksums and the
 // migration level. Exit status: 0 done, 1 refused or failed (damaged backup, non-empty target), 2 bad usage.
 import type { Command } from 'commander'
@@ -38,14 +38,26 @@ async function backup(out: string): Promise<void> {
   }
 }
 
-async function restore(input: string, flags: { force?: boolean }): Promise<void> {
+interface RestoreFlags {
+  readonly force?: boolean
+  readonly check?: boolean
+}
+
+async function restore(input: string, flags: RestoreFlags): Promise<void> {
   const config = configOrExit('restore')
   if (config === undefined) return
   try {
     const { manifest, migrated } = await restoreBackup(config, input, {
       force: flags.force === true,
+      checkOnly: flags.check === true,
       onStep: step,
     })
+    if (flags.check === true) {
+      console.log(
+        `备份完好：${input}（备份于 ${manifest.createdAt}，迁移 ${manifest.migrations.at(-1) ?? '无'}，文件 ${manifest.files.length} 个，均与校验值一致）`,
+      )
+      return
+    }
     console.log(
       `恢复完成：${input}（备份于 ${manifest.createdAt}，文件 ${manifest.files.length} 个` +
         `${migrated.length > 0 ? `，已升级 ${migrated.length} 项数据库结构` : ''}）`,
@@ -69,5 +81,6 @@ export function registerBackupCommands(program: Command): void {
     .description('从备份恢复 (restore a backup; stop the service first)')
     .argument('<in>', 'a backup directory, .tar or .tgz')
     .option('--force', 'replace a database or uploads directory that already holds data')
-    .action(async (input: string, flags: { force?: boolean }) => restore(input, flags))
+    .option('--check', 'only verify the backup (manifest and every checksum); change nothing')
+    .action(async (input: string, flags: RestoreFlags) => restore(input, flags))
 }
