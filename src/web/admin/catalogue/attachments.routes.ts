@@ -7,14 +7,12 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
-import { z } from 'zod'
 import { DomainError, isDomainError } from '../../../shared/domain-error.ts'
+import { idParamOf } from './form-input.ts'
 import type { DB } from '../../../storage/index.ts'
 import { actorOf, requireActor } from '../console-page.tsx'
 import { addAttachment, MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, uploadsDirOf } from './catalogue-operations.ts'
 import { sendItemPage } from './item-workflow.routes.tsx'
-
-const IdParams = z.object({ id: z.coerce.number().int().positive() })
 
 function isFilePart(value: unknown): value is MultipartFile {
   return typeof value === 'object' && value !== null && 'file' in value && 'filename' in value
@@ -67,7 +65,7 @@ export async function registerAttachmentRoutes(app: FastifyInstance, db: DB): Pr
   })
   flattenFields(app)
   app.post('/catalogue/items/:id/attachments', { preHandler: requireActor }, async (request, reply) => {
-    const { id } = IdParams.parse(request.params)
+    const { id } = idParamOf(request.params)
     try {
       const file = await fileOf((request.body ?? {}) as Record<string, unknown>)
       await addAttachment(

@@ -21,10 +21,9 @@ import {
 } from './catalogue-operations.ts'
 import { canCatalogue, type Column, type ColumnNode } from './catalogue-surface.ts'
 import { columnOptions, ColumnTree } from './column-tree.tsx'
-import { formValues, idOf, textOf } from './form-input.ts'
+import { formValues, idOf, textOf, idParamOf } from './form-input.ts'
 import { publicPagesChanged } from './public-change.ts'
 
-const IdParams = z.object({ id: z.coerce.number().int().positive() })
 const PageQuery = z.object({
   agencyId: z.coerce.number().int().positive().optional().catch(undefined),
   saved: z.string().optional(),
@@ -232,11 +231,11 @@ export function registerColumnRoutes(app: FastifyInstance, db: DB): void {
   })
 
   app.get('/catalogue/columns/:id/edit', { preHandler: requireActor }, async (request, reply) =>
-    sendEditPage(db, request, reply, { id: IdParams.parse(request.params).id }),
+    sendEditPage(db, request, reply, { id: idParamOf(request.params).id }),
   )
 
   app.post('/catalogue/columns/:id/edit', { preHandler: requireActor }, async (request, reply) => {
-    const { id } = IdParams.parse(request.params)
+    const { id } = idParamOf(request.params)
     const body = (request.body ?? {}) as Record<string, unknown>
     let agencyId: number
     try {
@@ -266,7 +265,7 @@ export function registerColumnRoutes(app: FastifyInstance, db: DB): void {
   // 上移/下移: swap positions with the neighbouring sibling (two audited updates).
   app.post('/catalogue/columns/:id/move', { preHandler: requireActor }, async (request, reply) => {
     const actor = actorOf(request)
-    const { id } = IdParams.parse(request.params)
+    const { id } = idParamOf(request.params)
     const direction = textOf((request.body ?? {}) as Record<string, unknown>, 'direction')
     const column = await managedColumn(db, actor, id)
     const tree = await getColumnTree(db, column.agencyId)

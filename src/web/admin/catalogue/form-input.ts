@@ -1,5 +1,6 @@
 // Submitted catalogue forms → the inputs of the catalogue operations. The operations validate every field with
 // their schemas; this only reshapes the browser's strings (numbers for ids, null for empty optional fields).
+import { DomainError } from '../../../shared/domain-error.ts'
 import { splitKeywords } from './catalogue-surface.ts'
 
 type FormBody = Readonly<Record<string, unknown>>
@@ -52,4 +53,12 @@ export function scheduledAtOf(body: FormBody): string | null {
   const value = textOf(body, 'scheduledAt').trim()
   if (value === '') return null
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? `${value}:00+08:00` : value
+}
+
+/** The `:id` of a console URL; anything but a positive integer names nothing (404 page, never a 500). */
+export function idParamOf(params: unknown): { id: number } {
+  const raw = (params as Record<string, unknown> | null)?.id
+  const id = typeof raw === 'string' && /^[1-9][0-9]{0,15}$/.test(raw) ? Number(raw) : NaN
+  if (!Number.isSafeInteger(id)) throw new DomainError('not_found', '您访问的页面不存在')
+  return { id }
 }

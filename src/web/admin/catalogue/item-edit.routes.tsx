@@ -19,10 +19,9 @@ import {
 } from './catalogue-operations.ts'
 import { sanitizeBodyHtml, type CreateDraftInput, type UpdateDraftInput } from './catalogue-surface.ts'
 import { columnOptions } from './column-tree.tsx'
-import { formValues, itemFieldsFromForm, textOf } from './form-input.ts'
+import { formValues, itemFieldsFromForm, textOf, idParamOf } from './form-input.ts'
 import { BodyPreview, ItemForm, itemToFormValues, type ItemFormValues } from './item-form.tsx'
 
-const IdParams = z.object({ id: z.coerce.number().int().positive() })
 const NewQuery = z.object({ agencyId: z.coerce.number().int().positive().optional().catch(undefined) })
 
 interface FormPage {
@@ -128,7 +127,7 @@ export function registerItemEditRoutes(app: FastifyInstance, db: DB): void {
 
   app.get('/catalogue/items/:id/edit', { preHandler: requireActor }, async (request, reply) => {
     const actor = actorOf(request)
-    const view = await getItemView(db, actor, IdParams.parse(request.params).id)
+    const view = await getItemView(db, actor, idParamOf(request.params).id)
     assertMayEdit(view)
     const { item } = view
     return sendItemForm(db, request, reply, {
@@ -141,7 +140,7 @@ export function registerItemEditRoutes(app: FastifyInstance, db: DB): void {
 
   app.post('/catalogue/items/:id/edit', { preHandler: requireActor }, async (request, reply) => {
     const actor = actorOf(request)
-    const view = await getItemView(db, actor, IdParams.parse(request.params).id)
+    const view = await getItemView(db, actor, idParamOf(request.params).id)
     assertMayEdit(view)
     const { item } = view
     const body = (request.body ?? {}) as Record<string, unknown>

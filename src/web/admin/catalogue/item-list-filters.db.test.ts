@@ -42,12 +42,13 @@ describeDb('catalogue console: item list filters', () => {
       publishedAt: '2025-03-01T01:00:00.000Z',
     })
     await buildItem(t.db, b, { title: '草稿中的预算说明', status: 'draft', topicCode: null })
-    for (let i = 0; i < 22; i++)
-      {await buildItem(t.db, b, {
+    for (let i = 0; i < 22; i++) {
+      await buildItem(t.db, b, {
         title: `批量信息${i}`,
         topicCode: '06.01',
         publishedAt: '2023-06-01T01:00:00.000Z',
-      })}
+      })
+    }
   })
   afterAll(async () => {
     await app.close()
@@ -102,5 +103,18 @@ describeDb('catalogue console: item list filters', () => {
     expect(first.body).toContain('批量信息1')
     expect(first.body).toMatch(/href="[^"]*topic=06[^"]*page=1/)
     expect((await titles('year=abc&topic=%27%3B&columnId=-1&page=x')).total).toBe(26)
+  })
+
+  it('answers 404, never 500, for malformed ids in console URLs', async () => {
+    for (const url of [
+      '/admin/catalogue/items/abc',
+      '/admin/catalogue/items/0/edit',
+      '/admin/catalogue/items/1e3',
+      '/admin/catalogue/columns/x/edit',
+      '/admin/catalogue/items/99999999999999999999',
+    ]) {
+      const response = await app.inject({ method: 'GET', url, headers: { cookie } })
+      expect(response.statusCode, url).toBe(404)
+    }
   })
 })

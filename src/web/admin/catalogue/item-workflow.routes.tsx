@@ -21,11 +21,10 @@ import {
   type ItemView,
 } from './catalogue-operations.ts'
 import { canTransition, isEditable, type CatalogueAction } from './catalogue-surface.ts'
-import { formValues, scheduledAtOf, textOf } from './form-input.ts'
+import { formValues, scheduledAtOf, textOf, idParamOf } from './form-input.ts'
 import { publicPagesChanged } from './public-change.ts'
 import { ItemDetail, type ItemSteps } from './item-detail.tsx'
 
-const IdParams = z.object({ id: z.coerce.number().int().positive() })
 const ShowQuery = z.object({ saved: z.string().optional(), done: z.string().max(20).optional() })
 
 const DONE_MESSAGES: Readonly<Record<string, string>> = {
@@ -111,7 +110,7 @@ async function step(
   run: (actor: Actor, id: number, body: Record<string, unknown>) => Promise<{ readonly agencyId: number }>,
   reasonField?: 'returnReason' | 'withdrawalReason',
 ) {
-  const { id } = IdParams.parse(request.params)
+  const { id } = idParamOf(request.params)
   const body = (request.body ?? {}) as Record<string, unknown>
   try {
     const item = await run(actorOf(request), id, body)
@@ -143,7 +142,7 @@ export function registerItemWorkflowRoutes(app: FastifyInstance, db: DB): void {
   app.get('/catalogue/items/:id', { preHandler: requireActor }, async (request, reply) => {
     const query = ShowQuery.parse(request.query)
     const notice = query.saved !== undefined ? '信息已保存。' : DONE_MESSAGES[query.done ?? '']
-    return sendItemPage(db, request, reply, { id: IdParams.parse(request.params).id, notice })
+    return sendItemPage(db, request, reply, { id: idParamOf(request.params).id, notice })
   })
 
   app.post('/catalogue/items/:id/submit', { preHandler: requireActor }, (request, reply) =>
