@@ -55,6 +55,9 @@ export class PortalCache {
   readonly #agencyGenerations = new Map<number, number>()
   #platformGeneration = 0
   #bytes = 0
+  /** Lookups answered from the cache, and lookups that were not (for /metrics). */
+  hits = 0
+  misses = 0
 
   constructor(options: { maxBytes?: number; now?: () => number } = {}) {
     this.#maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
@@ -64,7 +67,10 @@ export class PortalCache {
   /** A fresh cached page, or undefined (absent, expired, or rendered before an invalidation). */
   get(key: string): CachedPage | undefined {
     const entry = this.#entries.get(key)
-    if (entry === undefined) return undefined
+    if (entry === undefined) {
+      this.misses += 1
+      return undefined
+    }
     const stale =
       entry.expiresAt <= this.#now() ||
       (entry.agencyId === null
@@ -73,9 +79,11 @@ export class PortalCache {
     this.#entries.delete(key)
     if (stale) {
       this.#bytes -= entry.bytes
+      this.misses += 1
       return undefined
     }
     this.#entries.set(key, entry)
+    this.hits += 1
     return entry.page
   }
 

@@ -61,8 +61,10 @@ describeDb('portal pages answered from the render cache before Fastify', () => {
     const first = await get(url)
     expect(first.raw).toBe(false)
     expect(first.response.status).toBe(200)
+    const hitsBefore = portalCache.hits
     const hit = await get(url)
     expect(hit.raw).toBe(true)
+    expect(portalCache.hits).toBe(hitsBefore + 1)
     expect(hit.body).toBe(first.body)
     for (const name of SAME_HEADERS) {
       expect(hit.response.headers.get(name), name).toBe(first.response.headers.get(name))
@@ -120,5 +122,13 @@ describeDb('portal pages answered from the render cache before Fastify', () => {
     expect(forwardedAgain.raw).toBe(true)
     expect(forwardedAgain.body).toBe(forwarded.body)
     expect((await get(url)).body).not.toContain('gk.example.gov.cn')
+  })
+
+  it('leaves /search to Fastify every time, so its per-IP rate limit sees each request', async () => {
+    const first = await get('/search?q=%E9%80%9A%E7%9F%A5')
+    expect(first.response.status).toBe(200)
+    const again = await get('/search?q=%E9%80%9A%E7%9F%A5')
+    expect(again.raw).toBe(false)
+    expect(again.body).toBe(first.body)
   })
 })

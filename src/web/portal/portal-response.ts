@@ -122,8 +122,11 @@ export async function servePortalPage(
 
 // ── Raw hits ────────────────────────────────────────────────────────────────────────────────────────────
 
-/** Paths that are never portal pages: no key is built for them. */
-const NOT_PORTAL = /^\/(?:admin|api|assets|healthz)(?:[/?]|$)/
+/**
+ * Paths left to Fastify: never portal pages (no key is built for them), and /search, whose per-IP rate limit
+ * (web/limits.ts) counts every request, cached or not.
+ */
+const NOT_RAW = /^\/(?:admin|api|assets|healthz|metrics|search)(?:[/?]|$)/
 
 /** The addresses `trustProxy: 'loopback'` trusts (127.0.0.0/8, ::1, and IPv4-mapped 127.x). */
 function isLoopback(address: string | undefined): boolean {
@@ -197,7 +200,7 @@ export function rawPortalHits(app: FastifyInstance): (req: IncomingMessage, res:
   const log: FastifyBaseLogger | null = ['info', 'debug', 'trace'].includes(app.log.level) ? app.log : null
   return (req, res) => {
     const url = req.url
-    if (closing || req.method !== 'GET' || url === undefined || NOT_PORTAL.test(url)) return false
+    if (closing || req.method !== 'GET' || url === undefined || NOT_RAW.test(url)) return false
     const display = displayCookieOf(req.headers.cookie)
     if (display === null) return false
     const page = portalCache.get(cacheKey(originOf(req), url, parseDisplayMode(display)))
