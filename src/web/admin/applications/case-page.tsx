@@ -64,9 +64,9 @@ function ApplicantPanel(props: {
       <h2 id="h-applicant">申请人</h2>
       <dl>
         <dt>类型</dt>
-        <dd safe>
-          {APPLICANT_TYPE_LABELS[a.type]}
-          {a.orgSubtype ? `（${ORG_SUBTYPE_LABELS[a.orgSubtype]}）` : ''}
+        <dd>
+          <span safe>{APPLICANT_TYPE_LABELS[a.type]}</span>
+          {a.orgSubtype ? <span safe>{`（${ORG_SUBTYPE_LABELS[a.orgSubtype]}）`}</span> : ''}
         </dd>
         <dt>姓名或名称</dt>
         <dd safe>{a.name}</dd>
@@ -111,7 +111,7 @@ function DeadlinePanel({ detail }: { readonly detail: CaseDetail }) {
       <h2 id="h-deadline">答复期限</h2>
       <dl>
         <dt>收到申请之日</dt>
-        <dd safe>{clock.receipt.status === 'known' ? clock.receipt.date : '待确认（条例第三十一条）'}</dd>
+        <dd>{clock.receipt.status === 'known' ? clock.receipt.date : '待确认（条例第三十一条）'}</dd>
         <dt>答复期限</dt>
         <dd>
           <strong safe>{dueText(a.due)}</strong>

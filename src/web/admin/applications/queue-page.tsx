@@ -71,7 +71,6 @@ export function QueuePage(props: {
               <a
                 href={queueUrl(base, { ...filters, view, page: 1 })}
                 aria-current={view === filters.view ? 'page' : undefined}
-                safe
               >
                 {label}
               </a>
@@ -96,7 +95,8 @@ export function QueuePage(props: {
         <div class="table-wrap">
           <table>
             <caption>
-              今天是{result.today}；“3个工作日内到期”指答复期限在{result.soonUntil}之前（含当日）
+              今天是<span safe>{result.today}</span>；“3个工作日内到期”指答复期限在
+              <span safe>{result.soonUntil}</span>之前（含当日）
             </caption>
             <thead>
               <tr>
