@@ -17,7 +17,9 @@ export const DEFAULT_REVIEW_BODY = '有管辖权的行政复议机关'
 
 /** True for answers that refuse disclosure in whole or part: 行政复议 comes first (行政复议法第二十三条). */
 export function needsReviewFirst(answerType: AnswerType | undefined): boolean {
-  return answerType !== undefined && (answerType === 'partially_disclosed' || answerType.startsWith('withheld_'))
+  return (
+    answerType !== undefined && (answerType === 'partially_disclosed' || answerType.startsWith('withheld_'))
+  )
 }
 
 export function remedyStatement(reviewBody: string | null, answerType?: AnswerType): string {
