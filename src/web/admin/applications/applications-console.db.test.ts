@@ -269,6 +269,13 @@ describeDb('依申请公开 console', () => {
     expect(bySupervisor.body).toContain(trackingCode)
     expect(bySupervisor.body).not.toContain('证件号码')
     expect(bySupervisor.body).not.toMatch(/11010519491231002X|13900139000/)
+    // A cell a spreadsheet would run as a formula is written as text.
+    const { trackingCode: formulaCode } = await buildApplication(t.db, agency, undefined, {
+      name: '=HYPERLINK("http://x","y")',
+    })
+    const withFormula = await get(officer, '/admin/applications/export.csv')
+    const formulaLine = withFormula.body.split('\r\n').find((l) => l.startsWith(formulaCode)) ?? ''
+    expect(formulaLine).toContain(`"'=HYPERLINK(""http://x"",""y"")"`)
     const exports = await t.db
       .selectFrom('audit_log')
       .select('action')
