@@ -7,6 +7,10 @@ const dbFiles = ['src/**/*.db.test.ts', 'src/**/*.db.test.tsx']
 export default defineConfig({
   test: {
     env: { TZ: 'UTC' },
+    // Generous limits: the suite shares two cores with PostgreSQL and Chromium, and a timeout is not a
+    // speed check (speed is measured in bench/). A hung test still fails.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
     allowOnly: !process.env.CI,
     passWithNoTests: false,
     projects: [
