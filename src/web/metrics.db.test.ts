@@ -222,6 +222,10 @@ describeDb('GET /metrics', () => {
     expect(value('gongkai_applications_open')).toBe(2)
     expect(value('gongkai_applications_overdue')).toBe(1)
     expect(value('gongkai_portal_cache_entries')).toBeGreaterThanOrEqual(1)
+    // The home page was rendered once (a miss); a second request is a hit.
+    expect(value('gongkai_portal_cache_misses_total')).toBeGreaterThanOrEqual(1)
+    const hitsBefore = value('gongkai_portal_cache_hits_total') ?? -1
+    expect((await app.inject({ method: 'GET', url: '/' })).statusCode).toBe(200)
     expect(value('gongkai_view_counts_pending')).toBeGreaterThanOrEqual(0)
     expect(value('gongkai_process_resident_memory_bytes')).toBeGreaterThan(10 * 1024 * 1024)
     expect(value('gongkai_event_loop_lag_p99_seconds')).toBeGreaterThanOrEqual(0)
@@ -240,6 +244,7 @@ describeDb('GET /metrics', () => {
           s.labels.status === '2xx',
       )?.value,
     ).toBe(1)
+    expect(again.find((s) => s.name === 'gongkai_portal_cache_hits_total')?.value).toBe(hitsBefore + 1)
   })
 
   it('the checker refuses malformed exposition text', () => {
