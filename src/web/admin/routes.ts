@@ -4,6 +4,8 @@ import type { DB } from '../../storage/index.ts'
 import { loadActor } from '../shared/session.ts'
 import { registerAgencyRoutes } from './agencies/agencies.routes.tsx'
 import { registerApplicationAdminRoutes } from './applications/routes.ts'
+import { registerAppealAdminRoutes } from './appeals/appeals.routes.tsx'
+import { registerReportAdminRoutes } from './reports/routes.ts'
 import { registerAuditRoutes } from './audit/audit.routes.tsx'
 import { registerCalendarAdminRoutes } from './calendar/calendar.routes.tsx'
 import { registerCatalogueAdminRoutes } from './catalogue/routes.ts'
@@ -23,4 +25,6 @@ export function registerAdminRoutes(app: FastifyInstance, db: DB): void {
   registerCatalogueAdminRoutes(app, db)
   registerCalendarAdminRoutes(app, db)
   registerApplicationAdminRoutes(app, db)
+  registerAppealAdminRoutes(app, db)
+  registerReportAdminRoutes(app, db)
 }
