@@ -26,6 +26,19 @@ describeDb('calendar console', () => {
   let agencyAdmin: CsrfPair
 
   beforeAll(async () => {
+    // Stored before the server starts: the server must load it when it becomes ready.
+    await t.db
+      .insertInto('calendar_overrides')
+      .values({
+        date: '2026-07-01',
+        kind: 'holiday',
+        note: '启动前录入',
+        created_by: null,
+        created_by_name: null,
+        created_at: '2026-01-01T00:00:00.000Z',
+      })
+      .execute()
+    installCalendarOverrides(NO_OVERRIDES)
     app = await buildTestServer(t.db)
     await app.ready()
     const agency = await buildAgency(t.db)
@@ -43,6 +56,10 @@ describeDb('calendar console', () => {
 
   const get = (who: CsrfPair, url: string) =>
     app.inject({ method: 'GET', url, headers: { cookie: who.cookie } })
+
+  it('loads the stored overrides when the server starts', () => {
+    expect(isWorkingDay(nationalCalendar(), '2026-07-01')).toBe(false)
+  })
 
   it('shows the known years and manages overrides and declared years', async () => {
     const page = await get(admin, '/admin/calendar')
