@@ -26,6 +26,7 @@ import type {
 import type { AppealTable } from '../appeals/appeal.table.ts'
 import type { ReportManualFigureTable } from '../annual-report/compute/manual-figure.table.ts'
 import type { ReportDraftTable, ReportVersionTable } from '../annual-report/publish/report-publish.table.ts'
+import type { BulkImportCheckpointTable } from '../bulk-import/checkpoint.table.ts'
 
 export interface Database {
   agencies: AgencyTable
@@ -54,6 +55,7 @@ export interface Database {
   report_manual_figures: ReportManualFigureTable
   report_drafts: ReportDraftTable
   report_versions: ReportVersionTable
+  bulk_import_checkpoints: BulkImportCheckpointTable
 }
 
 /** The typed query builder over `Database`; a `Transaction<Database>` is one too. */
