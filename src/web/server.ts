@@ -2,7 +2,6 @@
 // (parse, call an accounts operation, render); everything they share lives in shared/.
 import fastifyCookie from '@fastify/cookie'
 import fastifyFormbody from '@fastify/formbody'
-import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import {
   createServer,
@@ -19,7 +18,7 @@ import { registerLimits, serverLimitOptions } from './limits.ts'
 import { registerMetrics } from './metrics.ts'
 import { rawPortalHits } from './portal/portal-response.ts'
 import { registerPortalRoutes } from './portal/routes.ts'
-import { ASSET_DIR, ASSET_PREFIX } from './shared/assets.ts'
+import { registerAssets } from './shared/assets.ts'
 import { registerCookieFlags } from './shared/cookies.ts'
 import { registerCsrf } from './shared/csrf.ts'
 import { registerErrorHandling } from './shared/error-handler.ts'
@@ -92,14 +91,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerScopeCountInvalidation(app)
   await app.register(fastifyCookie)
   await app.register(fastifyFormbody)
-  await app.register(fastifyStatic, {
-    root: ASSET_DIR,
-    prefix: ASSET_PREFIX,
-    // The URL carries the content hash, so a year of caching is safe.
-    maxAge: '365d',
-    immutable: true,
-    index: false,
-  })
+  // Content-hashed URLs, so a year of caching is safe; served from memory.
+  registerAssets(app)
   await registerCsrf(app)
   registerSession(app, {
     idleMinutes: options.config.sessionIdleMinutes,
