@@ -4,6 +4,8 @@ import type { Command } from 'commander'
 import { seedDemo } from '../../accounts/index.ts'
 import { ConfigError, loadConfig, type Config } from '../../config.ts'
 import { connect, type DB } from '../../storage/index.ts'
+import { startInvalidationBus } from '../../web/cluster/invalidation-bus.ts'
+import { portalCache } from '../../web/portal/portal-cache.ts'
 import { buildServer } from '../../web/server.ts'
 import { isWorker, parseWorkerCount, runWorkers } from './serve-workers.ts'
 
@@ -74,6 +76,11 @@ async function serve(flags: ServeFlags): Promise<void> {
   }
   const db = await openAndSeed(config)
   const app = await buildServer({ db, config, logger: { level }, closeDatabaseOnClose: true })
+  if (config.database.engine === 'postgres') {
+    // Other processes on this database clear their cached public pages when this one publishes (and back).
+    const bus = await startInvalidationBus({ url: config.database.url, db, cache: portalCache, log: app.log })
+    app.addHook('onClose', () => bus.stop())
+  }
   let closing = false
   const shutdown = (signal: string) => {
     if (closing) return

@@ -1,0 +1,57 @@
+// Two `gongkai serve` processes on one PostgreSQL schema: process B has a column page cached, an item is
+// published through process A's API, and B serves the page with the item within one second (A's render
+// cache invalidation reaches B through LISTEN/NOTIFY; without it B would serve its cached page for a minute).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createSession } from '../../accounts/index.ts'
+import { buildAgency, buildUser, TEST_CREDIT_CODE } from '../../../test/factories.ts'
+import { buildColumn, buildItem } from '../portal/portal-test-data.ts'
+import { SESSION_COOKIE } from '../shared/session.ts'
+import { apiClient, pgCluster, type ServeProcess } from './cluster-test-kit.ts'
+
+const cluster = await pgCluster('two_proc')
+
+describe.skipIf(cluster.unavailable !== null)('two processes on PostgreSQL', () => {
+  let a: ServeProcess
+  let b: ServeProcess
+  beforeAll(async () => {
+    await cluster.setUp()
+    ;[a, b] = await Promise.all([cluster.serve(), cluster.serve()])
+  }, 120_000)
+  afterAll(async () => {
+    await cluster.tearDown()
+  })
+
+  it('an item published through process A is served fresh by process B within 1 second', async () => {
+    const db = cluster.db
+    const agency = await buildAgency(db, { creditCode: TEST_CREDIT_CODE })
+    const column = await buildColumn(db, agency, { slug: 'tzgg' })
+    await buildItem(db, column, { title: '已经公开的第一篇' })
+    const item = await buildItem(db, column, { status: 'in_review', title: '两个进程之间的新发布' })
+    const { user: reviewer } = await buildUser(db, { agency, roles: ['reviewer'] })
+    const { token } = await createSession(db, reviewer.id)
+
+    const pageUrl = `http://127.0.0.1:${b.port}/zfxxgk/${agency.id}/tzgg/`
+    const warm = await fetch(pageUrl)
+    expect(warm.status).toBe(200)
+    const warmBody = await warm.text()
+    expect(warmBody).toContain('已经公开的第一篇')
+    expect(warmBody).not.toContain('两个进程之间的新发布')
+
+    const api = await apiClient(a.port, `${SESSION_COOKIE}=${token}`)
+    const approved = await api('POST', `/items/${item.id}/approve`)
+    expect(approved.status, await approved.clone().text()).toBe(200)
+    const publishedAt = Date.now()
+    // A itself: immediate.
+    expect(await (await fetch(`http://127.0.0.1:${a.port}/zfxxgk/${agency.id}/tzgg/`)).text()).toContain(
+      '两个进程之间的新发布',
+    )
+    let fresh = false
+    while (!fresh && Date.now() - publishedAt < 1_000) {
+      fresh = (await (await fetch(pageUrl)).text()).includes('两个进程之间的新发布')
+      if (!fresh) await new Promise((r) => setTimeout(r, 20))
+    }
+    const ms = Date.now() - publishedAt
+    expect(fresh, `B still served the cached page after ${ms} ms\n${b.output()}`).toBe(true)
+    expect(ms).toBeLessThan(1_000)
+  }, 60_000)
+})
