@@ -35,15 +35,27 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) }
 
 /**
+ * Migrations written on parallel branches land in any order, so a database that already ran a later-named
+ * one must still accept an earlier-named newcomer (Kysely refuses that by default). Each migration touches
+ * only its own tables and indexes, so their relative order does not matter.
+ */
+const ORDER = { allowUnorderedMigrations: true } as const
+
+/**
  * On PostgreSQL the migration bookkeeping tables are named in the connection's current schema: unqualified,
  * Kysely looks them up in any schema of the database, so a second installation (or a test's schema) in the
  * same database would be taken as already migrated.
  */
 async function migrator(db: DB): Promise<Migrator> {
-  if (engineOf(db) !== 'postgres') return new Migrator({ db, provider })
+  if (engineOf(db) !== 'postgres') return new Migrator({ db, provider, ...ORDER })
   const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db)
   const schema = rows[0]?.schema
-  return new Migrator({ db, provider, ...(schema === undefined ? {} : { migrationTableSchema: schema }) })
+  return new Migrator({
+    db,
+    provider,
+    ...ORDER,
+    ...(schema === undefined ? {} : { migrationTableSchema: schema }),
+  })
 }
 
 function check(error: unknown, results: MigrationResult[] | undefined): string[] {

@@ -46,6 +46,17 @@ describeDb('migrations', () => {
     expect(await migratedColumns(t.db)).toEqual(declaredColumns())
   })
 
+  it('accept a migration named before ones already applied (branches land in any order)', async () => {
+    const earlier = '2026_11_27_0600_create_calendar_overrides'
+    const migration = MIGRATIONS[earlier]
+    expect(migration).toBeDefined()
+    // Make the database look as if it had run every later migration but not this one.
+    await migration?.down?.(t.db)
+    await sql`delete from kysely_migration where name = ${earlier}`.execute(t.db)
+    expect(await migrateToLatest(t.db)).toEqual([earlier])
+    expect(await migratedColumns(t.db)).toEqual(declaredColumns())
+  })
+
   it('make the audit log append-only: UPDATE, DELETE (and TRUNCATE on PostgreSQL) are rejected', async () => {
     const { actor } = await buildUser(t.db)
     await recordAudit(t.db, actor, {
