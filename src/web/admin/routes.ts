@@ -13,6 +13,7 @@ import { registerLoginRoutes } from './auth/login.routes.tsx'
 import { registerPasswordRoutes } from './auth/password.routes.tsx'
 import { registerDashboardRoutes } from './dashboard/dashboard.routes.tsx'
 import { registerUserRoutes } from './users/users.routes.tsx'
+import { registerSupervisionRoutes } from './supervision/kaohe.routes.tsx'
 
 export function registerAdminRoutes(app: FastifyInstance, db: DB): void {
   app.addHook('onRequest', loadActor(db))
@@ -25,6 +26,7 @@ export function registerAdminRoutes(app: FastifyInstance, db: DB): void {
   registerCatalogueAdminRoutes(app, db)
   registerCalendarAdminRoutes(app, db)
   registerApplicationAdminRoutes(app, db)
+  registerSupervisionRoutes(app, db)
   registerAppealAdminRoutes(app, db)
   registerReportAdminRoutes(app, db)
 }
