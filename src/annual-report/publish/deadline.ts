@@ -39,8 +39,10 @@ export interface ReportDeadline {
 }
 
 const BASIS: Readonly<Record<ReportAgencyKind, string>> = {
-  department: '县级以上人民政府部门应当在每年1月31日前向本级政府信息公开工作主管部门提交并向社会公布（条例第四十九条）',
-  government: '县级以上地方人民政府的年度报告由其政府信息公开工作主管部门在每年3月31日前向社会公布（条例第四十九条）',
+  department:
+    '县级以上人民政府部门应当在每年1月31日前向本级政府信息公开工作主管部门提交并向社会公布（条例第四十九条）',
+  government:
+    '县级以上地方人民政府的年度报告由其政府信息公开工作主管部门在每年3月31日前向社会公布（条例第四十九条）',
   township: '条例未规定乡（镇）人民政府年度报告的公布期限，以省级规定为准',
 }
 
@@ -54,6 +56,8 @@ export function reportDeadline(
   const md = rules[kind]
   if (md === null) return { kind, date: null, daysLeft: null, basis: BASIS[kind] }
   const date = `${year + 1}-${md}`
-  const daysLeft = Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000)
+  const daysLeft = Math.round(
+    (Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000,
+  )
   return { kind, date, daysLeft, basis: BASIS[kind] }
 }

@@ -34,7 +34,11 @@ export async function subtreeAgencies(db: DB, path: string, excludeId: number): 
   return rows.map((r) => ({ id: r.id, name: r.name, path: r.path, kind: r.kind, parentId: r.parent_id }))
 }
 
-export async function findDraft(db: DB, agencyId: number, year: number): Promise<ReportDraftTable | undefined> {
+export async function findDraft(
+  db: DB,
+  agencyId: number,
+  year: number,
+): Promise<ReportDraftTable | undefined> {
   return db
     .selectFrom('report_drafts')
     .selectAll()

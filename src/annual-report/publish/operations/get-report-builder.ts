@@ -15,6 +15,7 @@ import type { Finding } from '../../rules/index.ts'
 import { DEFAULT_DEADLINE_RULES, reportDeadline, reportKindOf } from '../deadline.ts'
 import type { DeadlineRules, ReportDeadline } from '../deadline.ts'
 import { feeParagraph, summariseFees } from '../fee-summary.ts'
+import { gateFindings } from '../gate.ts'
 import type { FeeSummary } from '../fee-summary.ts'
 import { canPublish } from '../publish.policy.ts'
 import { ReportKeySchema } from '../report-key.schema.ts'
@@ -124,12 +125,14 @@ export async function buildReportView(
   }
   const previous = await previousReport(db, agencyId, year, draft)
   const kind = reportKindOf(agency.kind)
-  const findings = checkReport(report, {
-    mode: 'generate',
-    agencyKind: kind,
-    publishedOn: options.today,
-    ...(previous.report ? { previous: previous.report } : {}),
-  })
+  const findings = gateFindings(
+    checkReport(report, {
+      mode: 'generate',
+      agencyKind: kind,
+      publishedOn: options.today,
+      ...(previous.report ? { previous: previous.report } : {}),
+    }),
+  )
   const target = { agencyId, agencyPath: agency.path }
   return {
     agency,

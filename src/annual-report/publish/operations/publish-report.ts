@@ -36,7 +36,12 @@ export function versionJsonPath(agencyId: number, year: number, version: number)
 function historyHtml(
   agencyId: number,
   year: number,
-  versions: readonly { version: number; publishedAt: string; changeNote: string | null; contentHash: string }[],
+  versions: readonly {
+    version: number
+    publishedAt: string
+    changeNote: string | null
+    contentHash: string
+  }[],
 ): string {
   const lines = versions.map((v) => {
     const note = v.changeNote ? `，更正内容：${v.changeNote}` : ''
@@ -83,7 +88,8 @@ export async function publishReport(
     })
   }
   const columnId = await findAnnualReportColumnId(db, view.agency.id)
-  if (columnId === undefined) throw new DomainError('conflict', '本机构没有“政府信息公开年报”栏目，请先在目录中设置')
+  if (columnId === undefined)
+    throw new DomainError('conflict', '本机构没有“政府信息公开年报”栏目，请先在目录中设置')
   const report = view.report
   const version = (previousVersions.at(-1)?.version ?? 0) + 1
   const tablesJson = renderJson(report)

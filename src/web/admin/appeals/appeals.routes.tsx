@@ -24,11 +24,26 @@ import { actorOf, requireActor, sendConsolePage } from '../console-page.tsx'
 type Body = Readonly<Record<string, unknown>>
 type Values = Readonly<Record<string, string>>
 
-const AgencyParams = z.object({ agencyId: z.coerce.number().int().positive().max(2 ** 31) })
-const AppealParams = AgencyParams.extend({ id: z.coerce.number().int().positive().max(2 ** 31) })
+const AgencyParams = z.object({
+  agencyId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31),
+})
+const AppealParams = AgencyParams.extend({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31),
+})
 const Query = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
-  kind: z.enum(APPEAL_KINDS as [AppealKind, ...AppealKind[]]).optional().catch(undefined),
+  kind: z
+    .enum(APPEAL_KINDS as [AppealKind, ...AppealKind[]])
+    .optional()
+    .catch(undefined),
 })
 
 const text = (body: Body, key: string) => (typeof body[key] === 'string' ? body[key] : '')
@@ -40,7 +55,13 @@ function stringValues(body: Body): Record<string, string> {
   return out
 }
 
-function OutcomeForm(props: { agencyId: number; appealId: number; outcome: string; concludedOn: string | null; token: string }) {
+function OutcomeForm(props: {
+  agencyId: number
+  appealId: number
+  outcome: string
+  concludedOn: string | null
+  token: string
+}) {
   const idp = `o-${props.appealId}`
   return (
     <form method="post" action={`/admin/appeals/${props.agencyId}/${props.appealId}/outcome`} class="inline">
@@ -99,7 +120,12 @@ function AppealsBody(props: {
         ''
       )}
       <form method="get" action={`/admin/appeals/${agencyId}`} class="filters" role="search">
-        <TextField name="year" label="年度（立案或审结）" value={props.year === undefined ? '' : String(props.year)} maxlength={4} />
+        <TextField
+          name="year"
+          label="年度（立案或审结）"
+          value={props.year === undefined ? '' : String(props.year)}
+          maxlength={4}
+        />
         <button type="submit">筛选</button>
       </form>
       {page.items.length === 0 ? (
@@ -138,7 +164,13 @@ function AppealsBody(props: {
                   <td safe>{a.concludedOn ?? ''}</td>
                   {canRecord ? (
                     <td>
-                      <OutcomeForm agencyId={agencyId} appealId={a.id} outcome={a.outcome} concludedOn={a.concludedOn} token={token} />
+                      <OutcomeForm
+                        agencyId={agencyId}
+                        appealId={a.id}
+                        outcome={a.outcome}
+                        concludedOn={a.concludedOn}
+                        token={token}
+                      />
                     </td>
                   ) : (
                     ''
@@ -162,8 +194,22 @@ function AppealsBody(props: {
               error={e.kind}
               required
             />
-            <TextField name="caseNumber" label="案号" value={v.caseNumber} error={e.caseNumber} required maxlength={100} />
-            <TextField name="filedOn" label="立案日期" type="date" value={v.filedOn} error={e.filedOn} required />
+            <TextField
+              name="caseNumber"
+              label="案号"
+              value={v.caseNumber}
+              error={e.caseNumber}
+              required
+              maxlength={100}
+            />
+            <TextField
+              name="filedOn"
+              label="立案日期"
+              type="date"
+              value={v.filedOn}
+              error={e.filedOn}
+              required
+            />
             <TextField
               name="applicationId"
               label="涉及的政府信息公开申请编号"
@@ -187,7 +233,14 @@ function AppealsBody(props: {
               error={e.outcome}
               required
             />
-            <TextField name="concludedOn" label="审结日期" type="date" value={v.concludedOn} error={e.concludedOn} hint="尚未审结的案件不填" />
+            <TextField
+              name="concludedOn"
+              label="审结日期"
+              type="date"
+              value={v.concludedOn}
+              error={e.concludedOn}
+              hint="尚未审结的案件不填"
+            />
             <TextField name="note" label="备注" value={v.note} error={e.note} maxlength={2000} />
             <button type="submit">登记</button>
           </form>
@@ -204,7 +257,12 @@ async function sendAppealsPage(
   request: FastifyRequest,
   reply: FastifyReply,
   agencyId: number,
-  opts: { values?: Values; errors?: Readonly<Record<string, string>>; message?: string; status?: number } = {},
+  opts: {
+    values?: Values
+    errors?: Readonly<Record<string, string>>
+    message?: string
+    status?: number
+  } = {},
 ) {
   const q = Query.parse(request.query ?? {})
   const page = await listAppeals(db, actorOf(request), {

@@ -9,13 +9,19 @@ import { actorOf, requireActor, sendConsolePage } from '../console-page.tsx'
 import { ReportTables } from './report-tables.tsx'
 
 const KeyParams = z.object({
-  agencyId: z.coerce.number().int().positive().max(2 ** 31),
+  agencyId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31),
   year: z.coerce.number().int().min(2019).max(2100),
 })
 
 function Overview({ o, year }: { o: AggregationOverview; year: number }) {
   const a = o.aggregate
-  const pending = o.agencies.filter((r) => r.publishedVersion === null || r.errorCount > 0 || r.missingFigures > 0)
+  const pending = o.agencies.filter(
+    (r) => r.publishedVersion === null || r.errorCount > 0 || r.missingFigures > 0,
+  )
   const c = (addr: string) => a.report.cells[addr] ?? 0
   return (
     <>
@@ -43,7 +49,9 @@ function Overview({ o, year }: { o: AggregationOverview; year: number }) {
         </div>
         <div>
           <dt>行政复议 / 行政诉讼</dt>
-          <dd safe>{`${c('t4.count.review_total')}件 / ${c('t4.count.litigation_direct_total') + c('t4.count.litigation_after_review_total')}件`}</dd>
+          <dd
+            safe
+          >{`${c('t4.count.review_total')}件 / ${c('t4.count.litigation_direct_total') + c('t4.count.litigation_after_review_total')}件`}</dd>
         </div>
       </dl>
       <section class="panel" aria-labelledby="pending-h">

@@ -45,7 +45,7 @@ function Deadline({ view }: { view: ReportBuilderView }) {
 }
 
 function Findings({ view, base }: { view: ReportBuilderView; base: string }) {
-  const format = FORMATS[(view.report.format ?? 'gov2021')]
+  const format = FORMATS[view.report.format ?? 'gov2021']
   const groups = (['error', 'warning', 'info'] as const).map((s) => ({
     severity: s,
     items: view.findings.filter((f) => f.severity === s),
@@ -102,7 +102,7 @@ const SECTION_HINTS: Partial<Record<SectionKey, string>> = {
 }
 
 function Sections({ view, base, token }: { view: ReportBuilderView; base: string; token: string }) {
-  const format = FORMATS[(view.report.format ?? 'gov2021')]
+  const format = FORMATS[view.report.format ?? 'gov2021']
   return (
     <section class="panel" aria-labelledby="sections-h">
       <h2 id="sections-h">报告正文</h2>
@@ -123,29 +123,46 @@ function Sections({ view, base, token }: { view: ReportBuilderView; base: string
               ) : (
                 ''
               )}
-              <textarea id={id} name={key} rows={key === "s1_overview" ? "8" : "4"} disabled={!view.abilities.edit} safe>
+              <textarea
+                id={id}
+                name={key}
+                rows={key === 's1_overview' ? '8' : '4'}
+                disabled={!view.abilities.edit}
+                safe
+              >
                 {view.report.sections[key] ?? ''}
               </textarea>
             </div>
           )
         })}
         {view.abilities.edit ? <button type="submit">保存文稿</button> : ''}
-        {view.draftSavedAt ? <p class="muted" safe>{`上次保存：${beijing(view.draftSavedAt)}（北京时间）`}</p> : ''}
+        {view.draftSavedAt ? (
+          <p class="muted" safe>{`上次保存：${beijing(view.draftSavedAt)}（北京时间）`}</p>
+        ) : (
+          ''
+        )}
       </form>
     </section>
   )
 }
 
-function ManualFigures(props: { view: ReportBuilderView; base: string; token: string; msg: BuilderMessages }) {
+function ManualFigures(props: {
+  view: ReportBuilderView
+  base: string
+  token: string
+  msg: BuilderMessages
+}) {
   const { view, base, token, msg } = props
-  const format = FORMATS[(view.report.format ?? 'gov2021')]
+  const format = FORMATS[view.report.format ?? 'gov2021']
   const byCell = new Map(view.computed.manualFigures.map((f) => [f.cell, f]))
   const e = msg.errors ?? {}
   const cells = manualCells(format)
   return (
     <section class="panel" aria-labelledby="figures-h" id="figures">
       <h2 id="figures-h">表二手工填报数据</h2>
-      <p class="hint">行政许可、行政处罚、行政强制和行政事业性收费数据来自其他系统，请逐项填写并注明数据来源。</p>
+      <p class="hint">
+        行政许可、行政处罚、行政强制和行政事业性收费数据来自其他系统，请逐项填写并注明数据来源。
+      </p>
       <form method="post" action={`${base}/figures`}>
         <CsrfField token={token} />
         <div class="table-wrap">
@@ -234,7 +251,9 @@ function Previous(props: { view: ReportBuilderView; base: string; token: string;
   return (
     <section class="panel" aria-labelledby="previous-h">
       <h2 id="previous-h" safe>{`导入${view.year - 1}年度已发布的报告`}</h2>
-      <p class="hint">本机关在年中开始使用本系统时，上传上一年度已发布的报告（HTML、Word、PDF），用于核对上年结转。</p>
+      <p class="hint">
+        本机关在年中开始使用本系统时，上传上一年度已发布的报告（HTML、Word、PDF），用于核对上年结转。
+      </p>
       <form method="post" action={`${base}/previous`} enctype="multipart/form-data" class="stacked">
         <CsrfField token={token} />
         <div class="field">
@@ -282,7 +301,9 @@ function Publish(props: { view: ReportBuilderView; base: string; token: string; 
                   <td safe>{`第${v.version}版`}</td>
                   <td safe>{beijing(v.publishedAt)}</td>
                   <td safe>{v.changeNote ?? ''}</td>
-                  <td safe>{v.overrideReason ? `存在${v.errorCount}项错误时发布，理由：${v.overrideReason}` : ''}</td>
+                  <td safe>
+                    {v.overrideReason ? `存在${v.errorCount}项错误时发布，理由：${v.overrideReason}` : ''}
+                  </td>
                   <td>
                     <a href={`/admin/catalogue/items/${v.itemId}`}>年报栏目信息</a>{' '}
                     <a href={versionJsonPath(view.agency.id, view.year, v.version)}>表格数据（JSON）</a>{' '}
@@ -388,7 +409,12 @@ export function BuilderPage(props: { view: ReportBuilderView; token: string; msg
             {n}
           </p>
         ))}
-        <ReportTables report={view.report} linkBase={base} errorCells={errorCells} warningCells={warningCells} />
+        <ReportTables
+          report={view.report}
+          linkBase={base}
+          errorCells={errorCells}
+          warningCells={warningCells}
+        />
       </section>
       <ManualFigures view={view} base={base} token={token} msg={msg} />
       <Previous view={view} base={base} token={token} msg={msg} />

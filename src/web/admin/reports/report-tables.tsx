@@ -136,7 +136,7 @@ function T4(props: TablesProps & { format: ReportFormat }) {
 }
 
 export function ReportTables(props: TablesProps & { only?: 't2' | 't3' | 't4' }) {
-  const format = FORMATS[(props.report.format ?? 'gov2021')]
+  const format = FORMATS[props.report.format ?? 'gov2021']
   return (
     <>
       {props.only === undefined || props.only === 't2' ? <T2 {...props} format={format} /> : ''}

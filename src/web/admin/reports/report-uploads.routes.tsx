@@ -14,7 +14,11 @@ import { afterChange } from './reports.routes.tsx'
 const MAX_BYTES = 20 * 1024 * 1024
 
 const KeyParams = z.object({
-  agencyId: z.coerce.number().int().positive().max(2 ** 31),
+  agencyId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31),
   year: z.coerce.number().int().min(2019).max(2100),
 })
 
@@ -66,7 +70,10 @@ export async function registerReportUploadRoutes(app: FastifyInstance, db: DB): 
       key,
       async () => {
         const { bytes } = await fileOf(request, 'csv')
-        await importManualFiguresCsv(db, actorOf(request), { ...key, csv: bytes.toString('utf8').replace(/^\uFEFF/, '') })
+        await importManualFiguresCsv(db, actorOf(request), {
+          ...key,
+          csv: bytes.toString('utf8').replace(/^\uFEFF/, ''),
+        })
       },
       'csv',
     )

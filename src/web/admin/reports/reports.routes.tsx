@@ -24,7 +24,11 @@ import { uploadsDir } from './uploads-dir.ts'
 type Body = Readonly<Record<string, unknown>>
 
 const KeyParams = z.object({
-  agencyId: z.coerce.number().int().positive().max(2 ** 31),
+  agencyId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31),
   year: z.coerce.number().int().min(2019).max(2100),
 })
 
@@ -153,7 +157,7 @@ export function registerReportRoutes(app: FastifyInstance, db: DB): void {
     const cell = (request.params as Record<string, string>).cell ?? ''
     if (!key) return reply.callNotFound()
     const records = await drillDownCell(db, actorOf(request), { ...key, cell })
-    const format = FORMATS[(key.year <= 2020 ? 'gov2019' : 'gov2021')]
+    const format = FORMATS[key.year <= 2020 ? 'gov2019' : 'gov2021']
     return sendConsolePage(request, reply, {
       title: '统计数据明细',
       body: (
@@ -172,7 +176,14 @@ export function registerReportRoutes(app: FastifyInstance, db: DB): void {
     const body = (request.body ?? {}) as Body
     const sections: Partial<Record<SectionKey, string>> = {}
     for (const k of SECTION_KEYS) if (typeof body[k] === 'string') sections[k] = body[k]
-    return afterChange(db, request, reply, key, () => saveReportDraft(db, actorOf(request), { ...key, sections }), 'sections')
+    return afterChange(
+      db,
+      request,
+      reply,
+      key,
+      () => saveReportDraft(db, actorOf(request), { ...key, sections }),
+      'sections',
+    )
   })
   app.post('/reports/:agencyId/:year/figures', { preHandler: requireActor }, (request, reply) => {
     const key = keyOf(request)
