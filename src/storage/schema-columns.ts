@@ -304,6 +304,21 @@ export const DATABASE_COLUMNS: { readonly [T in keyof Database]: readonly string
     'published_by',
     'published_at',
   ]),
+  bulk_import_checkpoints: columns<Database['bulk_import_checkpoints']>()([
+    'id',
+    'kind',
+    'agency_id',
+    'file_sha256',
+    'file_name',
+    'next_offset',
+    'next_line',
+    'imported_rows',
+    'rejected_rows',
+    'rejected_bytes',
+    'completed',
+    'started_at',
+    'updated_at',
+  ]),
 }
 
 /**
