@@ -89,7 +89,7 @@ export async function publishReport(
   }
   const columnId = await findAnnualReportColumnId(db, view.agency.id)
   if (columnId === undefined)
-    throw new DomainError('conflict', '本机构没有“政府信息公开年报”栏目，请先在目录中设置')
+    {throw new DomainError('conflict', '本机构没有“政府信息公开年报”栏目，请先在目录中设置')}
   const report = view.report
   const version = (previousVersions.at(-1)?.version ?? 0) + 1
   const tablesJson = renderJson(report)

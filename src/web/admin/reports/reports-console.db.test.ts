@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { describeDb, useTestDb } from '../../../../test/create-test-db.ts'
 import { buildAgency, buildApplication, buildUser, TEST_CREDIT_CODE } from '../../../../test/factories.ts'
-import type { Agency } from '../../../accounts/index.ts'
+import type { Agency, Role } from '../../../accounts/index.ts'
 import { systemActor } from '../../../accounts/index.ts'
 import { ensureDefaultColumns } from '../../../catalogue/index.ts'
 import {
@@ -43,7 +43,7 @@ describeDb('annual report console', () => {
     await buildApplication(t.db, mid, [{ type: 'received', on: '2025-03-02', channel: 'in_person' }])
     const as = async (
       agency: Agency,
-      role: Parameters<typeof buildUser>[1]['roles'],
+      role: readonly Role[],
       page = '/admin/password',
     ) => {
       const { user } = await buildUser(t.db, { agency, roles: role })

@@ -8,8 +8,8 @@ export function reportsNav(actor: Actor): NavItem[] {
   const own = { agencyId: actor.agencyId, agencyPath: actor.agencyPath }
   const nav: NavItem[] = []
   if (canAppeal(actor, 'appeal.view', own))
-    nav.push({ href: `/admin/appeals/${actor.agencyId}`, label: '行政复议和行政诉讼' })
+    {nav.push({ href: `/admin/appeals/${actor.agencyId}`, label: '行政复议和行政诉讼' })}
   if (canReport(actor, 'annual_report.compute', own))
-    nav.push({ href: '/admin/reports', label: '政府信息公开年度报告' })
+    {nav.push({ href: '/admin/reports', label: '政府信息公开年度报告' })}
   return nav
 }
