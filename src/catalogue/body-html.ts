@@ -2,10 +2,18 @@
 // style, event handler, SVG/MathML, form, frame or embedded object survives; links keep only http(s),
 // mailto and tel URLs, images only http(s) or site-relative ones. The plain-text copy feeds search and
 // summaries.
-import { load } from 'cheerio'
-import sanitizeHtml from 'sanitize-html'
+import { createRequire } from 'node:module'
+import type * as Cheerio from 'cheerio'
+import type SanitizeHtml from 'sanitize-html'
+import type { IOptions } from 'sanitize-html'
 
-const OPTIONS: sanitizeHtml.IOptions = {
+// cheerio and sanitize-html (~10 MB resident) are loaded on the first edit, not at server start: the public
+// portal and most console pages never need them.
+const require = createRequire(import.meta.url)
+let sanitizer: typeof SanitizeHtml | undefined
+let cheerioLoad: typeof Cheerio.load | undefined
+
+const OPTIONS: IOptions = {
   allowedTags: [
     'p',
     'br',
@@ -71,7 +79,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
 
 /** The safe subset of `html` (idempotent: sanitising the result again changes nothing). */
 export function sanitizeBodyHtml(html: string): string {
-  return sanitizeHtml(html, OPTIONS).trim()
+  sanitizer ??= require('sanitize-html') as typeof SanitizeHtml
+  return sanitizer(html, OPTIONS).trim()
 }
 
 const BLOCK_END =
@@ -80,7 +89,8 @@ const BLOCK_END =
 /** Plain text of a (sanitised) body: one line per block, cells separated by spaces, entities decoded. */
 export function bodyPlainText(safeHtml: string): string {
   const withBreaks = safeHtml.replace(BLOCK_END, '$&\n').replace(/<\/t[dh]>/gi, '$& ')
-  const text = load(withBreaks, null, false).root().text()
+  cheerioLoad ??= (require('cheerio') as typeof Cheerio).load
+  const text = cheerioLoad(withBreaks, null, false).root().text()
   return text
     .split('\n')
     .map((line) => line.replace(/[\s\u3000]+/gu, ' ').trim())

@@ -4,7 +4,8 @@ import path from 'node:path'
 import SQLite from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import type { SqliteDatabase } from 'kysely'
-import pg from 'pg'
+import { createRequire } from 'node:module'
+import type Pg from 'pg'
 import type { Config, DatabaseConfig } from '../config.ts'
 import type { Database, DB } from './database.ts'
 import { migrateToLatest } from './migrate.ts'
@@ -66,13 +67,26 @@ export function withStatementCache(sqlite: SQLite.Database, limit = 500): Sqlite
   }
 }
 
-// PostgreSQL returns int8 (count(*), sum) as strings to avoid precision loss; every count we read is small.
-pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v))
+const require = createRequire(import.meta.url)
+let pgModule: typeof Pg | undefined
+
+/** The `pg` driver, loaded only when PostgreSQL is configured (it is ~10 MB resident that SQLite never needs). */
+function pgDriver(): typeof Pg {
+  if (pgModule === undefined) {
+    pgModule = require('pg') as typeof Pg
+    // PostgreSQL returns int8 (count(*), sum) as strings to avoid precision loss; every count we read is small.
+    pgModule.types.setTypeParser(pgModule.types.builtins.INT8, (v) => Number(v))
+  }
+  return pgModule
+}
 
 function createDialect(database: DatabaseConfig, options: ConnectOptions): SqliteDialect | PostgresDialect {
-  if (database.engine === 'sqlite')
-    {return new SqliteDialect({ database: withStatementCache(openSqlite(database.file, options.queryTimeoutMs)) })}
-  const pool = new pg.Pool({
+  if (database.engine === 'sqlite') {
+    return new SqliteDialect({
+      database: withStatementCache(openSqlite(database.file, options.queryTimeoutMs)),
+    })
+  }
+  const pool = new (pgDriver().Pool)({
     connectionString: database.url,
     max: options.pgPoolSize ?? 10,
     // A runaway query is cancelled by the server instead of holding a pooled connection for ever.
@@ -100,7 +114,10 @@ export async function connect(
   options: ConnectOptions = {},
 ): Promise<DB> {
   const queryTimeoutMs = options.queryTimeoutMs ?? config.limits?.queryTimeoutMs
-  const db = openDatabase(config.database, { ...options, ...(queryTimeoutMs === undefined ? {} : { queryTimeoutMs }) })
+  const db = openDatabase(config.database, {
+    ...options,
+    ...(queryTimeoutMs === undefined ? {} : { queryTimeoutMs }),
+  })
   if (options.migrate ?? true) {
     try {
       await migrateToLatest(db)
