@@ -13,6 +13,7 @@ import { ConfigError, loadConfig } from '../../config.ts'
 import { isDomainError } from '../../shared/domain-error.ts'
 import { connect, type DB } from '../../storage/index.ts'
 import { invalidatePortal } from '../../web/portal/portal-cache.ts'
+import { registerBulkImportCommands } from './bulk-import.ts'
 
 interface ImportFlags {
   agency: string
@@ -177,6 +178,7 @@ export function registerImportCommands(program: Command): void {
   const command = program
     .command('import')
     .description('导入其他网站的内容 (import content from other sites)')
+  registerBulkImportCommands(command)
   command
     .command('pages')
     .description('导入保存的政府信息公开网页（HTML 或文本）为栏目中的信息 (import saved pages as items)')
