@@ -21,6 +21,7 @@ import { upsertManualFigure } from '../annual-report/compute/manual-figure.queri
 import { insertVersion, upsertDraft } from '../annual-report/publish/report-publish.queries.ts'
 import { recordAppeal } from '../appeals/index.ts'
 import { createCase } from '../applications/operations/create-case.ts'
+import { importItems } from '../bulk-import/index.ts'
 import {
   addAttachment,
   approveItem,
@@ -197,6 +198,9 @@ async function seedEveryTable(db: DB, uploadsDir: string): Promise<void> {
   await declareCalendarYear(db, systemActor('test'), { year: 2031, note: '国办发明电〔2030〕7号' })
   await createSession(db, officer.userId)
   await authenticate(db, { username: 'admin', password: `${TEST_PASSWORD}-wrong` }).catch(() => undefined)
+  const importFile = path.join(uploadsDir, '..', `bulk-${randomBytes(4).toString('hex')}.jsonl`)
+  await writeFile(importFile, `${JSON.stringify({ title: '批量导入的信息', publishedOn: '2026-03-11' })}\n`)
+  await importItems(db, systemActor('cli'), { file: importFile, agency: String(desk.agency.id), column: desk.column.slug })
 }
 
 describeDb('backup and restore', () => {
