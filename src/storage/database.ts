@@ -27,6 +27,7 @@ import type { AppealTable } from '../appeals/appeal.table.ts'
 import type { ReportManualFigureTable } from '../annual-report/compute/manual-figure.table.ts'
 import type { ReportDraftTable, ReportVersionTable } from '../annual-report/publish/report-publish.table.ts'
 import type { BulkImportCheckpointTable } from '../bulk-import/checkpoint.table.ts'
+import type { ScheduledJobTable } from '../jobs/scheduled-job.table.ts'
 
 export interface Database {
   agencies: AgencyTable
@@ -56,6 +57,7 @@ export interface Database {
   report_drafts: ReportDraftTable
   report_versions: ReportVersionTable
   bulk_import_checkpoints: BulkImportCheckpointTable
+  scheduled_jobs: ScheduledJobTable
 }
 
 /** The typed query builder over `Database`; a `Transaction<Database>` is one too. */

@@ -16,6 +16,7 @@ import * as indexOpenApplications from './migrations/2026_11_27_0805_index_open_
 import * as reportCoveringIndexes from './migrations/2026_11_27_0810_report_covering_indexes.ts'
 import * as createReportDraftsAndVersions from './migrations/2026_11_27_1000_create_report_drafts_and_versions.ts'
 import * as createBulkImportCheckpoints from './migrations/2026_11_27_1100_create_bulk_import_checkpoints.ts'
+import * as createScheduledJobs from './migrations/2026_11_27_1110_create_scheduled_jobs.ts'
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_26_2340_create_accounts': createAccounts,
@@ -30,6 +31,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_27_0810_report_covering_indexes': reportCoveringIndexes,
   '2026_11_27_1000_create_report_drafts_and_versions': createReportDraftsAndVersions,
   '2026_11_27_1100_create_bulk_import_checkpoints': createBulkImportCheckpoints,
+  '2026_11_27_1110_create_scheduled_jobs': createScheduledJobs,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) }

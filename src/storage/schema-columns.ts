@@ -319,6 +319,16 @@ export const DATABASE_COLUMNS: { readonly [T in keyof Database]: readonly string
     'started_at',
     'updated_at',
   ]),
+  scheduled_jobs: columns<Database['scheduled_jobs']>()([
+    'name',
+    'next_run_at',
+    'running_until',
+    'last_started_at',
+    'last_finished_at',
+    'last_runner',
+    'last_error',
+    'runs',
+  ]),
 }
 
 /**
