@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import { freePort } from '../../../test/free-port.ts'
+import { restartDelayMs } from './serve-workers.ts'
 
 const bin = fileURLToPath(new URL('../../../bin/gongkai.js', import.meta.url))
 const PG_URL = process.env.DATABASE_TEST_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
@@ -135,4 +136,10 @@ describe('gongkai serve --workers', () => {
     },
     120_000,
   )
+})
+
+describe('worker restart backoff', () => {
+  it('replaces a long-lived worker at once, and backs off 250 ms doubling to 8 s for early deaths in a row', () => {
+    expect([0, 1, 2, 3, 4, 5, 6, 7].map(restartDelayMs)).toEqual([0, 250, 500, 1000, 2000, 4000, 8000, 8000])
+  })
 })

@@ -1,6 +1,6 @@
 // `gongkai serve --workers N`: the primary process prepares the database once (migrations, demo seed), then
 // forks N workers that share the listening port (node:cluster hands connections out round-robin). A worker
-// that dies is replaced; SIGTERM/SIGINT stop the workers gracefully (each finishes its requests in flight).
+// that dies is replaced (after a backoff when it died soon after starting); SIGTERM/SIGINT stop the workers gracefully (each finishes its requests in flight).
 // SQLite allows one writing process, so N > 1 needs PostgreSQL.
 import cluster, { type Worker } from 'node:cluster'
 import type { Config } from '../../config.ts'
@@ -10,6 +10,10 @@ const MAX_WORKERS = 64
 const EARLY_EXIT_MS = 5_000
 /** Give up (exit 1) after this many early exits in a row: the fault is not transient. */
 const MAX_EARLY_EXITS = 5
+/** Wait before replacing a worker that died early: 250 ms, doubled per early exit in a row, at most 8 s. */
+export function restartDelayMs(earlyExits: number): number {
+  return earlyExits === 0 ? 0 : Math.min(250 * 2 ** (earlyExits - 1), 8_000)
+}
 
 /** True in a process forked by `runWorkers` (it then serves like a plain `gongkai serve`). */
 export function isWorker(): boolean {
@@ -38,6 +42,7 @@ export async function runWorkers(count: number, prepare: () => Promise<void>): P
   let earlyExits = 0
   const startedAt = new Map<Worker, number>()
   const fork = () => startedAt.set(cluster.fork(), Date.now())
+  const pendingRestarts = new Set<NodeJS.Timeout>()
 
   return new Promise<number>((resolve) => {
     const finishWhenAllGone = (status: number) => {
@@ -46,6 +51,8 @@ export async function runWorkers(count: number, prepare: () => Promise<void>): P
     const stop = (signal: NodeJS.Signals) => {
       if (stopping) return
       stopping = true
+      for (const timer of pendingRestarts) clearTimeout(timer)
+      pendingRestarts.clear()
       console.error(`gongkai serve: ${signal}: stopping ${Object.keys(cluster.workers ?? {}).length} workers`)
       for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM')
       finishWhenAllGone(0)
@@ -68,7 +75,12 @@ export async function runWorkers(count: number, prepare: () => Promise<void>): P
         stop('SIGTERM')
         return
       }
-      fork()
+      const delay = restartDelayMs(earlyExits)
+      const timer = setTimeout(() => {
+        pendingRestarts.delete(timer)
+        if (!stopping) fork()
+      }, delay)
+      pendingRestarts.add(timer)
     })
     process.once('SIGTERM', () => stop('SIGTERM'))
     process.once('SIGINT', () => stop('SIGINT'))
