@@ -1,7 +1,8 @@
 // SQL of the bulk import: the checkpoint, agency/column lookups, and multi-row inserts of catalogue items
 // with 索引号 serials allocated by range (one statement per batch and period instead of one per row).
 import type { Insertable } from 'kysely'
-import type { DB } from '../storage/index.ts'
+import { sql } from 'kysely'
+import { engineOf, type DB } from '../storage/index.ts'
 import type { BulkImportCheckpointRow, BulkImportCheckpointTable } from './checkpoint.table.ts'
 import type { Database } from '../storage/database.ts'
 
@@ -125,4 +126,13 @@ export async function insertItemRows(db: DB, rows: readonly NewItemRow[]): Promi
     for (const r of inserted) if (r.index_number !== null) ids.set(r.index_number, r.id)
   }
   return ids
+}
+
+/**
+ * SQLite only, for this connection: commit without waiting for the disk (synchronous=NORMAL). In WAL mode a
+ * killed process still loses nothing committed; a power cut may lose the last batches, but each batch commits
+ * with its checkpoint, so both are lost together and the next run imports them again. The server keeps FULL.
+ */
+export async function relaxCommitSync(db: DB): Promise<void> {
+  if (engineOf(db) === 'sqlite') await sql`pragma synchronous = normal`.execute(db)
 }

@@ -29,6 +29,7 @@ import {
   insertCheckpoint,
   insertItemRows,
   listColumnKeys,
+  relaxCommitSync,
   takenIndexNumbers,
   type NewItemRow,
 } from '../bulk-import.queries.ts'
@@ -141,6 +142,7 @@ export async function importItems(db: DB, actor: Actor, input: ImportItemsInput)
     return { ...base, imported: 0, rejected: 0, alreadyComplete: true, stopped: false }
   }
   // Rejections written after the last commit belong to a batch that never committed: cut them off.
+  await relaxCommitSync(db)
   const rejectFd = openSync(rejectedFile, existsSync(rejectedFile) ? 'r+' : 'w+')
   ftruncateSync(rejectFd, Number(checkpoint.rejected_bytes))
   let rejectBytes = fstatSync(rejectFd).size
