@@ -9,6 +9,8 @@ import { describeDb, useTestDb } from '../../../../test/create-test-db.ts'
 import { buildAgency, buildApplication, buildUser, TEST_CREDIT_CODE } from '../../../../test/factories.ts'
 import type { Agency, Role } from '../../../accounts/index.ts'
 import { systemActor } from '../../../accounts/index.ts'
+import { computeAnnualReport } from '../../../annual-report/compute/index.ts'
+import { renderHtml } from '../../../annual-report/index.ts'
 import { ensureDefaultColumns } from '../../../catalogue/index.ts'
 import {
   buildTestServer,
@@ -19,6 +21,24 @@ import {
 } from '../../testing/web-test-kit.ts'
 
 const FEE = 't2.art20_8.administrative_fees.fee_amount'
+
+/** A multipart/form-data body with text fields and one file, as a browser sends an upload form. */
+function multipart(fields: Record<string, string>, file: { name: string; bytes: Buffer }) {
+  const boundary = '----gongkai-test-boundary'
+  const parts: Buffer[] = []
+  for (const [k, v] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`))
+  }
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${file.name}"\r\n` +
+        'content-type: application/octet-stream\r\n\r\n',
+    ),
+    file.bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  )
+  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` }
+}
 
 describeDb('annual report console', () => {
   const t = useTestDb()
@@ -41,11 +61,7 @@ describeDb('annual report console', () => {
     other = await buildAgency(t.db, { name: '无关局' })
     await ensureDefaultColumns(t.db, systemActor('test'), mid.id)
     await buildApplication(t.db, mid, [{ type: 'received', on: '2025-03-02', channel: 'in_person' }])
-    const as = async (
-      agency: Agency,
-      role: readonly Role[],
-      page = '/admin/password',
-    ) => {
+    const as = async (agency: Agency, role: readonly Role[], page = '/admin/password') => {
       const { user } = await buildUser(t.db, { agency, roles: role })
       return fetchCsrf(app, await sessionCookie(t.db, user), page)
     }
@@ -209,5 +225,39 @@ describeDb('annual report console', () => {
     expect(page.body).toMatch(/示例市教育局<\/a><\/th><td>已发布第2版<\/td><td>0<\/td><td>3<\/td>/)
     expect(page.body).toContain('data-cell="t4.count.review_corrected"><span>1</span>')
     expect((await get(stranger, `/admin/reports/aggregate/${root.id}/2025`)).statusCode).toBe(403)
+  })
+
+  it('imports last year’s published report for the cross-year rules (agency new to the platform)', async () => {
+    const url = `/admin/reports/${other.id}/2026`
+    const lastYear = (await computeAnnualReport(t.db, { agencyId: other.id, year: 2025 })).report
+    const cells = { ...lastYear.cells }
+    for (const row of ['new_received', 'carried_forward']) {
+      cells[`t3.${row}.natural_person`] = 5
+      cells[`t3.${row}.total`] = 5
+    }
+    const upload = async (report: typeof lastYear, name: string) => {
+      const form = stranger
+      const body = multipart(
+        { _csrf: form.token },
+        { name, bytes: Buffer.from(renderHtml(report, { standalone: true })) },
+      )
+      return app.inject({
+        method: 'POST',
+        url: `${url}/previous`,
+        headers: { cookie: form.cookie, 'content-type': body.contentType },
+        payload: body.payload,
+      })
+    }
+    const wrongYear = await upload(
+      { ...lastYear, year: 2024, title: '无关局2024年政府信息公开工作年度报告' },
+      'old.html',
+    )
+    expect(wrongYear.statusCode).toBe(422)
+    expect(wrongYear.body).toContain('请上传2025年度的报告')
+    expect((await upload({ ...lastYear, cells }, '2025年报.html')).statusCode).toBe(303)
+    const page = await get(stranger, url)
+    expect(page.body).toContain('导入的2025年度报告（2025年报.html）')
+    expect(page.body).toMatch(/data-rule="X-T3-CARRY" data-severity="error"/)
+    expect(await audit('annual_report.previous_import')).toHaveLength(1)
   })
 })
