@@ -201,6 +201,9 @@ describe.skipIf(!hasChromium)('年度报告 in Chromium', () => {
     await page.goto(builder)
     await page.getByRole('button', { name: '发布年度报告' }).click()
     await expect(page.locator('main p.notice').first().textContent()).resolves.toContain('年度报告已发布')
+    // GONGKAI_E2E_SCREENSHOTS=<dir> keeps a picture of the builder for a person to look at.
+    const shots = process.env.GONGKAI_E2E_SCREENSHOTS
+    if (shots) await page.screenshot({ path: path.join(shots, 'report-builder.png'), fullPage: true })
     const db = openDatabase({ engine: 'sqlite', file: dbFile })
     try {
       computed = (await computeAnnualReport(db, { agencyId: bureauId, year: YEAR })).report
