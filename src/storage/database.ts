@@ -28,6 +28,7 @@ import type { ReportManualFigureTable } from '../annual-report/compute/manual-fi
 import type { ReportDraftTable, ReportVersionTable } from '../annual-report/publish/report-publish.table.ts'
 import type { BulkImportCheckpointTable } from '../bulk-import/checkpoint.table.ts'
 import type { ScheduledJobTable } from '../jobs/scheduled-job.table.ts'
+import type { RateLimitHitTable } from '../web/cluster/rate-limit-hit.table.ts'
 
 export interface Database {
   agencies: AgencyTable
@@ -58,6 +59,7 @@ export interface Database {
   report_versions: ReportVersionTable
   bulk_import_checkpoints: BulkImportCheckpointTable
   scheduled_jobs: ScheduledJobTable
+  rate_limit_hits: RateLimitHitTable
 }
 
 /** The typed query builder over `Database`; a `Transaction<Database>` is one too. */

@@ -17,6 +17,7 @@ import * as reportCoveringIndexes from './migrations/2026_11_27_0810_report_cove
 import * as createReportDraftsAndVersions from './migrations/2026_11_27_1000_create_report_drafts_and_versions.ts'
 import * as createBulkImportCheckpoints from './migrations/2026_11_27_1100_create_bulk_import_checkpoints.ts'
 import * as createScheduledJobs from './migrations/2026_11_27_1110_create_scheduled_jobs.ts'
+import * as createRateLimitHits from './migrations/2026_11_27_1120_create_rate_limit_hits.ts'
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_26_2340_create_accounts': createAccounts,
@@ -32,6 +33,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_27_1000_create_report_drafts_and_versions': createReportDraftsAndVersions,
   '2026_11_27_1100_create_bulk_import_checkpoints': createBulkImportCheckpoints,
   '2026_11_27_1110_create_scheduled_jobs': createScheduledJobs,
+  '2026_11_27_1120_create_rate_limit_hits': createRateLimitHits,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) }

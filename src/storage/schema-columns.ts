@@ -329,6 +329,7 @@ export const DATABASE_COLUMNS: { readonly [T in keyof Database]: readonly string
     'last_error',
     'runs',
   ]),
+  rate_limit_hits: columns<Database['rate_limit_hits']>()(['key', 'count', 'expires_at']),
 }
 
 /**

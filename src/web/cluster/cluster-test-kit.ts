@@ -61,7 +61,10 @@ export async function pgCluster(name: string): Promise<PgCluster> {
       return db
     },
     setUp: async () => {
-      db = await connect({ database: { engine: 'postgres', url: PG_URL } }, { pgSchema: schema, pgPoolSize: 3 })
+      db = await connect(
+        { database: { engine: 'postgres', url: PG_URL } },
+        { pgSchema: schema, pgPoolSize: 3 },
+      )
     },
     serve: async (extraEnv = {}) => {
       const port = await freePort()

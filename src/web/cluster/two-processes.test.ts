@@ -1,6 +1,7 @@
 // Two `gongkai serve` processes on one PostgreSQL schema: process B has a column page cached, an item is
 // published through process A's API, and B serves the page with the item within one second (A's render
 // cache invalidation reaches B through LISTEN/NOTIFY; without it B would serve its cached page for a minute).
+// And a per-IP limit counts across both processes (the database rate-limit store).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSession } from '../../accounts/index.ts'
 import { buildAgency, buildUser, TEST_CREDIT_CODE } from '../../../test/factories.ts'
@@ -15,7 +16,8 @@ describe.skipIf(cluster.unavailable !== null)('two processes on PostgreSQL', () 
   let b: ServeProcess
   beforeAll(async () => {
     await cluster.setUp()
-    ;[a, b] = await Promise.all([cluster.serve(), cluster.serve()])
+    const env = { GONGKAI_TRACK_LOOKUPS_PER_HOUR: '3' }
+    ;[a, b] = await Promise.all([cluster.serve(env), cluster.serve(env)])
   }, 120_000)
   afterAll(async () => {
     await cluster.tearDown()
@@ -54,4 +56,19 @@ describe.skipIf(cluster.unavailable !== null)('two processes on PostgreSQL', () 
     expect(fresh, `B still served the cached page after ${ms} ms\n${b.output()}`).toBe(true)
     expect(ms).toBeLessThan(1_000)
   }, 60_000)
+
+  it('a per-IP limit of 3 tracking lookups an hour holds across both processes', async () => {
+    const lookUp = async (p: ServeProcess) =>
+      (
+        await fetch(`http://127.0.0.1:${p.port}/ysqgk/track`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'code=X&phone=1',
+        })
+      ).status
+    const statuses = [await lookUp(a), await lookUp(b), await lookUp(a), await lookUp(b), await lookUp(a)]
+    // Three lookups are let through (refused for their missing form key, which is not the point here).
+    expect(statuses.slice(0, 3).every((s) => s !== 429)).toBe(true)
+    expect(statuses.slice(3)).toEqual([429, 429])
+  })
 })

@@ -16,6 +16,7 @@ import { findPortalAgency, type PortalAgency } from '../../../catalogue/portal.q
 import { DomainError, isDomainError } from '../../../shared/domain-error.ts'
 import { DEFAULT_LIMITS, type Limits } from '../../../config.ts'
 import type { DB } from '../../../storage/index.ts'
+import { sharedRateLimitOptions } from '../../cluster/rate-limit-store.ts'
 import { csrfToken } from '../../shared/csrf.ts'
 import { parseId } from '../portal-context.ts'
 import { notFound } from '../portal-loaders.ts'
@@ -260,7 +261,10 @@ export function registerApplicationPortalRoutes(
     })
     flattenMultipartFields(scope)
     refuseMalformedMultipart(scope)
-    await scope.register(fastifyRateLimit, { global: false })
+    await scope.register(fastifyRateLimit, {
+      global: false,
+      ...sharedRateLimitOptions(db, 'portal-applications'),
+    })
     const submitLimit = scope.rateLimit({
       // Submissions, valid or not (a refused form costs one too: fuzzing is throttled alike).
       max: limits.applySubmitsPerHour ?? DEFAULT_LIMITS.applySubmitsPerHour ?? 10,
