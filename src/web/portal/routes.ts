@@ -16,6 +16,7 @@ import { renderItemPage } from './item-page.tsx'
 import { parseId } from './portal-context.ts'
 import { notFound } from './portal-loaders.ts'
 import { servePortalPage } from './portal-response.ts'
+import { registerInfographicRoutes } from './report-infographic.tsx'
 import { registerScheduledPublish } from './scheduled-publish.ts'
 import { renderSearchPage } from './search-page.tsx'
 import { renderAgencySitemap, renderSitemapIndex } from './sitemap.ts'
@@ -84,6 +85,7 @@ export function registerPortalRoutes(app: FastifyInstance, db: DB, limits?: Limi
   })
   app.get('/zfxxgk/:agencyId/:columnSlug/:file', (request, reply) => serveColumnFile(db, request, reply))
   registerAttachmentDownload(app, db)
+  registerInfographicRoutes(app, db)
   // The display switch: a plain link sets the preference cookie (a year) and returns to the page.
   app.get('/display', (request, reply) => {
     const query = request.query as Params
