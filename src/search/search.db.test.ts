@@ -1,9 +1,11 @@
+import { sql } from 'kysely'
 import { beforeAll, expect, it } from 'vitest'
 import { describeDb, useTestDb } from '../../test/create-test-db.ts'
 import { DomainError } from '../shared/domain-error.ts'
 import { indexDocument, indexDocuments, removeDocument, SEARCH_COUNT_CAP, searchDocuments } from './index.ts'
 import type { SearchDocument, SearchHit, SearchQuery } from './index.ts'
 import { normalizeText } from './normalize.ts'
+import { forgetTermFrequencies } from './search-postgres.queries.ts'
 import { sampleDocument, seededRandom } from './sample-corpus.ts'
 
 const CORPUS_SIZE = 1200
@@ -119,6 +121,39 @@ describeDb('search', () => {
       const ids = hits.map((h) => h.id)
       expect({ text, total, more, ids }).toEqual({ text, ...capped(scan(corpus, { text })) })
     }
+  }, 300_000)
+
+  it('gives the same results once statistics call terms frequent (PostgreSQL scans the newest rows first)', async () => {
+    await sql`analyze search_documents`.execute(t.db)
+    if (t.engine === 'postgres') {
+      forgetTermFrequencies(t.db)
+      const { rows } = await sql<{ n: number }>`select coalesce(array_length(most_common_elems::text::text[], 1), 0) as n
+        from pg_stats where schemaname = current_schema() and tablename = 'search_documents' and attname = 'grams'`.execute(
+        t.db,
+      )
+      expect(rows[0]?.n ?? 0).toBeGreaterThan(50)
+    }
+    const cases: Omit<SearchQuery, 'limit' | 'offset'>[] = [
+      { text: '区' },
+      { text: '的' },
+      { text: '政' },
+      { text: '工作' },
+      { text: '通知' },
+      { text: '人民政府' },
+      { text: '通知 工作' },
+      { text: '的 区 政' },
+      { text: '的', year: 2021 },
+      { text: '区', agencyIds: Array.from({ length: 70 }, (_, i) => i + 1) },
+      { text: '工作', columnId: 3 },
+    ]
+    for (const q of cases) {
+      const { total, more, hits } = await searchAll(t.db, q)
+      expect({ q, total, more, ids: hits.map((h) => h.id) }).toEqual({ q, ...capped(scan(corpus, q)) })
+    }
+    // A capped count says so: the most frequent character is in more than SEARCH_COUNT_CAP documents.
+    expect((await searchDocuments(t.db, { text: '的', limit: 20, offset: 0 })).totalIsLowerBound).toBe(
+      scan(corpus, { text: '的' }).length > SEARCH_COUNT_CAP,
+    )
   }, 300_000)
 
   it('applies the agency (few and many), column and year filters', async () => {
