@@ -145,7 +145,10 @@ export default async function bench(args: string[]): Promise<void> {
   const load1 = loadavg()
 
   const items = await scalar(db, sql<{ n: number }>`select count(*) as n from catalogue_items`)
-  const distinct = await scalar(db, sql<{ n: number }>`select count(distinct index_number) as n from catalogue_items`)
+  const distinct = await scalar(
+    db,
+    sql<{ n: number }>`select count(distinct index_number) as n from catalogue_items`,
+  )
   const docs = await scalar(db, sql<{ n: number }>`select count(*) as n from search_documents`)
   let integrity = 'n/a'
   if (engine === 'sqlite') {
@@ -160,10 +163,17 @@ export default async function bench(args: string[]): Promise<void> {
   console.log(`\nbulk-import ${engine}, ${rows} rows, --batch ${batch}`)
   console.log(`  run 1 (killed=${first.killed} after ${afterFirst} committed): ${fmt(first, afterFirst)}`)
   console.log(`  run 2 (resumed, ${rows - afterFirst} rows): ${fmt(second, rows - afterFirst)}`)
-  console.log(`  total ${total.toFixed(1)} s wall (${Math.round(rows / total)} rows/s), ${(first.cpuS + second.cpuS).toFixed(1)} s CPU`)
-  console.log(`  items ${items}, distinct 索引号 ${distinct}, search documents ${docs}, integrity_check ${integrity}`)
-  console.log(`  load average before ${load0.map((l) => l.toFixed(2)).join(' ')}, after ${load1.map((l) => l.toFixed(2)).join(' ')}`)
-  const ok = items === rows && distinct === rows && docs === rows && (engine !== 'sqlite' || integrity === 'ok')
+  console.log(
+    `  total ${total.toFixed(1)} s wall (${Math.round(rows / total)} rows/s), ${(first.cpuS + second.cpuS).toFixed(1)} s CPU`,
+  )
+  console.log(
+    `  items ${items}, distinct 索引号 ${distinct}, search documents ${docs}, integrity_check ${integrity}`,
+  )
+  console.log(
+    `  load average before ${load0.map((l) => l.toFixed(2)).join(' ')}, after ${load1.map((l) => l.toFixed(2)).join(' ')}`,
+  )
+  const ok =
+    items === rows && distinct === rows && docs === rows && (engine !== 'sqlite' || integrity === 'ok')
   console.log(ok ? '  OK: exactly every row once' : '  FAILED: counts differ')
   if (!ok) process.exitCode = 1
 }

@@ -31,7 +31,13 @@ export async function findAgenciesByKey(db: DB, key: string): Promise<AgencyKeyR
     .orderBy('id')
     .limit(2)
     .execute()
-  return rows.map((r) => ({ id: r.id, path: r.path, name: r.name, creditCode: r.credit_code, orgCode: r.org_code }))
+  return rows.map((r) => ({
+    id: r.id,
+    path: r.path,
+    name: r.name,
+    creditCode: r.credit_code,
+    orgCode: r.org_code,
+  }))
 }
 
 export async function listColumnKeys(
@@ -72,7 +78,13 @@ export async function advanceCheckpoint(
   id: number,
   patch: Pick<
     BulkImportCheckpointTable,
-    'next_offset' | 'next_line' | 'imported_rows' | 'rejected_rows' | 'rejected_bytes' | 'completed' | 'updated_at'
+    | 'next_offset'
+    | 'next_line'
+    | 'imported_rows'
+    | 'rejected_rows'
+    | 'rejected_bytes'
+    | 'completed'
+    | 'updated_at'
   >,
 ): Promise<void> {
   await db.updateTable('bulk_import_checkpoints').set(patch).where('id', '=', id).execute()
@@ -95,7 +107,12 @@ export async function takenIndexNumbers(db: DB, numbers: readonly string[]): Pro
 }
 
 /** Reserve `count` serials of an agency's period; returns the first (they are `first … first + count - 1`). */
-export async function allocateSerialRange(db: DB, agencyId: number, period: string, count: number): Promise<number> {
+export async function allocateSerialRange(
+  db: DB,
+  agencyId: number,
+  period: string,
+  count: number,
+): Promise<number> {
   const row = await db
     .insertInto('catalogue_index_serials')
     .values({ agency_id: agencyId, period, last_serial: count })

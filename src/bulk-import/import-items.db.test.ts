@@ -37,7 +37,12 @@ describeDb('bulk import of items', () => {
       file,
       '\ufeff' +
         jsonl([
-          { title: '关于批量导入演练的通知', publishedOn: '2025-03-01', indexNumber: 'X/2025-00001', bodyHtml: '<p>正文一</p>' },
+          {
+            title: '关于批量导入演练的通知',
+            publishedOn: '2025-03-01',
+            indexNumber: 'X/2025-00001',
+            bodyHtml: '<p>正文一</p>',
+          },
           { title: '第二条信息', publishedOn: '2025-03-02', keywords: ['导入', '演练'] },
           { title: '', publishedOn: '2025-03-02' },
           { title: '日期错误', publishedOn: '2025-02-30' },
@@ -46,8 +51,18 @@ describeDb('bulk import of items', () => {
         ]) +
         'not json\n',
     )
-    const result = await importItems(t.db, CLI, { file, agency: String(desk.agency.id), column: desk.column.slug })
-    expect(result).toMatchObject({ imported: 2, rejected: 5, totalImported: 2, resumed: false, encoding: 'utf-8' })
+    const result = await importItems(t.db, CLI, {
+      file,
+      agency: String(desk.agency.id),
+      column: desk.column.slug,
+    })
+    expect(result).toMatchObject({
+      imported: 2,
+      rejected: 5,
+      totalImported: 2,
+      resumed: false,
+      encoding: 'utf-8',
+    })
     const items = await t.db
       .selectFrom('catalogue_items')
       .select(['title', 'index_number', 'status', 'keywords'])
@@ -60,7 +75,12 @@ describeDb('bulk import of items', () => {
     ])
     expect(items[0]?.index_number).toBe('X/2025-00001')
     expect(items[1]?.index_number).toMatch(/^11620502MB1958744E\/2025-\d{5}$/)
-    const hits = await searchDocuments(t.db, { text: '批量导入演练', agencyIds: [desk.agency.id], limit: 10, offset: 0 })
+    const hits = await searchDocuments(t.db, {
+      text: '批量导入演练',
+      agencyIds: [desk.agency.id],
+      limit: 10,
+      offset: 0,
+    })
     expect(hits.total).toBe(1)
     const rejected = readFileSync(`${file}.rejected.jsonl`, 'utf8')
       .trim()
@@ -74,7 +94,11 @@ describeDb('bulk import of items', () => {
     expect(byLine.get(6)?.topicCode).toContain('分类表')
     expect(byLine.get(7)?._).toBe('该行不是有效的 JSON')
     // The same file again: already complete, nothing duplicated.
-    const again = await importItems(t.db, CLI, { file, agency: String(desk.agency.id), column: desk.column.slug })
+    const again = await importItems(t.db, CLI, {
+      file,
+      agency: String(desk.agency.id),
+      column: desk.column.slug,
+    })
     expect(again.alreadyComplete).toBe(true)
     expect(await countItems(t.db, desk.agency.id)).toBe(2)
   })
@@ -153,7 +177,9 @@ describeDb('bulk import of items', () => {
     const desk = await buildCatalogueDesk(t.db)
     const file = join(dir, 'd.jsonl')
     writeFileSync(file, jsonl([{ title: 'x', publishedOn: '2025-01-01' }]))
-    await expect(importItems(t.db, CLI, { file, agency: '不存在的机构' })).rejects.toMatchObject({ code: 'not_found' })
+    await expect(importItems(t.db, CLI, { file, agency: '不存在的机构' })).rejects.toMatchObject({
+      code: 'not_found',
+    })
     await expect(
       importItems(t.db, CLI, { file, agency: String(desk.agency.id), column: 'nope' }),
     ).rejects.toMatchObject({ code: 'not_found' })

@@ -180,7 +180,13 @@ export function openRecords(file: string, format: FileFormat, size: number): Rec
       yield { line: pendingLine, endOffset: end, fields, error: null, raw }
     }
     if (pending !== '') {
-      yield { line: pendingLine, endOffset: size, fields: null, error: '引号未闭合，记录不完整', raw: pending }
+      yield {
+        line: pendingLine,
+        endOffset: size,
+        fields: null,
+        error: '引号未闭合，记录不完整',
+        raw: pending,
+      }
     }
   }
   return { encoding, size, header, records, close: () => closeSync(fd) }

@@ -43,7 +43,9 @@ async function runItems(file: string, flags: ItemsFlags): Promise<void> {
     })
     progress.end()
     if (result.alreadyComplete) {
-      console.log(`该文件已全部导入过（已导入 ${result.totalImported} 行，拒绝 ${result.totalRejected} 行），未重复导入`)
+      console.log(
+        `该文件已全部导入过（已导入 ${result.totalImported} 行，拒绝 ${result.totalRejected} 行），未重复导入`,
+      )
       return
     }
     console.log(
@@ -55,7 +57,9 @@ async function runItems(file: string, flags: ItemsFlags): Promise<void> {
   } catch (err) {
     progress.end()
     if (!isDomainError(err)) throw err
-    console.error(`gongkai import items: ${[err.message, ...Object.values(err.fields)].filter((v, i, a) => a.indexOf(v) === i).join('；')}`)
+    console.error(
+      `gongkai import items: ${[err.message, ...Object.values(err.fields)].filter((v, i, a) => a.indexOf(v) === i).join('；')}`,
+    )
     process.exitCode = 2
   } finally {
     process.off('SIGINT', onSigint)
