@@ -88,8 +88,9 @@ export async function publishReport(
     })
   }
   const columnId = await findAnnualReportColumnId(db, view.agency.id)
-  if (columnId === undefined)
-    {throw new DomainError('conflict', '本机构没有“政府信息公开年报”栏目，请先在目录中设置')}
+  if (columnId === undefined) {
+    throw new DomainError('conflict', '本机构没有“政府信息公开年报”栏目，请先在目录中设置')
+  }
   const report = view.report
   const version = (previousVersions.at(-1)?.version ?? 0) + 1
   const tablesJson = renderJson(report)
@@ -104,6 +105,10 @@ export async function publishReport(
   // the publisher's, and the report was checked above, so there is no separate 保密审查 of generated text.
   const platform = systemActor('年度报告发布')
   return withTransaction(db, async (trx) => {
+    // Someone else published meanwhile: this version number is taken (the unique key would refuse it too).
+    if ((await listVersionRows(trx, view.agency.id, view.year)).length !== previousVersions.length) {
+      throw new DomainError('conflict', '该年度报告刚刚已被发布，请刷新页面后重试')
+    }
     const item = await createDraft(trx, platform, {
       columnId,
       title,
@@ -167,7 +172,18 @@ export async function publishReport(
       now,
     )
     return toReportVersion(row)
+  }).catch((err: unknown) => {
+    throw isUniqueViolation(err)
+      ? new DomainError('conflict', '该年度报告刚刚已被发布，请刷新页面后重试')
+      : err
   })
+}
+
+/** Two publications of the same version raced (PostgreSQL 23505, SQLite UNIQUE constraint). */
+function isUniqueViolation(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false
+  const { code, message } = err as { code?: unknown; message?: unknown }
+  return code === '23505' || (typeof message === 'string' && message.includes('UNIQUE constraint failed'))
 }
 
 /** The published versions of an agency's report (oldest first); public data once published. */

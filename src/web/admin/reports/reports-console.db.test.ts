@@ -10,6 +10,7 @@ import { buildAgency, buildApplication, buildUser, TEST_CREDIT_CODE } from '../.
 import type { Agency, Role } from '../../../accounts/index.ts'
 import { systemActor } from '../../../accounts/index.ts'
 import { computeAnnualReport } from '../../../annual-report/compute/index.ts'
+import { publishReport } from '../../../annual-report/publish/index.ts'
 import { renderHtml } from '../../../annual-report/index.ts'
 import { ensureDefaultColumns } from '../../../catalogue/index.ts'
 import {
@@ -259,5 +260,28 @@ describeDb('annual report console', () => {
     expect(page.body).toContain('导入的2025年度报告（2025年报.html）')
     expect(page.body).toMatch(/data-rule="X-T3-CARRY" data-severity="error"/)
     expect(await audit('annual_report.previous_import')).toHaveLength(1)
+  })
+
+  it('publishes a version once when two publications race; the other is a conflict', async () => {
+    const agency = await buildAgency(t.db, { parent: root, name: '并发发布局', creditCode: TEST_CREDIT_CODE })
+    await ensureDefaultColumns(t.db, systemActor('test'), agency.id)
+    const { actor } = await buildUser(t.db, { agency, roles: ['agency_admin'] })
+    const publish = () =>
+      publishReport(
+        t.db,
+        actor,
+        { agencyId: agency.id, year: 2025 },
+        { uploadsDir: '/tmp/report-builder-test-uploads' },
+      )
+    const results = await Promise.allSettled([publish(), publish()])
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected'])
+    const failed = results.find((r) => r.status === 'rejected')
+    expect(failed?.status === 'rejected' ? failed.reason : null).toMatchObject({ code: 'conflict' })
+    const rows = await t.db
+      .selectFrom('report_versions')
+      .select('version')
+      .where('agency_id', '=', agency.id)
+      .execute()
+    expect(rows).toEqual([{ version: 1 }])
   })
 })
