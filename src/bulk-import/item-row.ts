@@ -70,11 +70,11 @@ function normalise(fields: Readonly<Record<string, unknown>>): Record<string, un
   const out: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(fields)) out[LABELS[key.trim()] ?? key.trim()] = value
   if (typeof out.keywords === 'string')
-    out.keywords = out.keywords.split(/[\s,，;；、]+/).filter((k) => k !== '')
+    {out.keywords = out.keywords.split(/[\s,，;；、]+/).filter((k) => k !== '')}
   if (typeof out.validity === 'string')
-    out.validity = VALIDITY_LABELS[out.validity.trim()] ?? out.validity.trim()
+    {out.validity = VALIDITY_LABELS[out.validity.trim()] ?? out.validity.trim()}
   if (typeof out.itemType === 'string')
-    out.itemType = ITEM_TYPE_LABELS[out.itemType.trim()] ?? out.itemType.trim()
+    {out.itemType = ITEM_TYPE_LABELS[out.itemType.trim()] ?? out.itemType.trim()}
   return out
 }
 

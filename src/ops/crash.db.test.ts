@@ -27,7 +27,7 @@ async function admin(text: string): Promise<void> {
 afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true })
   if (TEST_ENGINE === 'postgres')
-    await admin(`drop schema if exists ${schema} cascade`).catch(() => undefined)
+    {await admin(`drop schema if exists ${schema} cascade`).catch(() => undefined)}
 })
 
 describeDb('kill -9 of gongkai serve under writes', () => {

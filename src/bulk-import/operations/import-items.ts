@@ -92,7 +92,7 @@ export async function importItems(db: DB, actor: Actor, input: ImportItemsInput)
   const size = statSync(input.file).size
   const [found, second] = await findAgenciesByKey(db, input.agency.trim())
   if (found === undefined)
-    throw new DomainError('not_found', `机构“${input.agency}”不存在`, { agency: '机构不存在' })
+    {throw new DomainError('not_found', `机构“${input.agency}”不存在`, { agency: '机构不存在' })}
   if (second !== undefined) throw refuse(`有多个机构名为“${input.agency}”，请改用机构代码或编号`, 'agency')
   const agency = found
   authorizeCatalogue(actor, 'catalogue.item.import', { agencyId: agency.id, agencyPath: agency.path })
@@ -105,7 +105,7 @@ export async function importItems(db: DB, actor: Actor, input: ImportItemsInput)
     byName.set(c.name, [...(byName.get(c.name) ?? []), c.id])
   }
   for (const [name, ids] of byName)
-    if (!columnIds.has(name) && ids.length === 1) columnIds.set(name, ids[0] as number)
+    {if (!columnIds.has(name) && ids.length === 1) columnIds.set(name, ids[0] as number)}
   const defaultColumn = input.column?.trim() || null
   if (defaultColumn !== null && !columnIds.has(defaultColumn)) {
     throw new DomainError('not_found', `${agency.name}没有栏目“${defaultColumn}”`, { column: '栏目不存在' })
@@ -172,7 +172,7 @@ export async function importItems(db: DB, actor: Actor, input: ImportItemsInput)
       }
       const check = checkItemRow(record.fields, { columnIds, defaultColumn, topics: settings.topics })
       if (check.ok)
-        valid.push({ record, row: check.row, columnId: columnIds.get(check.row.columnKey) as number })
+        {valid.push({ record, row: check.row, columnId: columnIds.get(check.row.columnKey) as number })}
       else rejects.push(JSON.stringify({ line: record.line, reasons: check.reasons, row: record.fields }))
     }
     const last = batch[batch.length - 1]
