@@ -50,6 +50,8 @@ describeDb('考核 overview console', () => {
     expect($('th[aria-sort="descending"]').text()).toContain('当前逾期未答复')
     // The active column's link flips the direction.
     expect($('th[aria-sort="descending"] a').attr('href')).toBe(`${base()}?sort=overdue&dir=asc`)
+    // The downloads keep the order on screen.
+    expect($('a:contains("导出CSV")').attr('href')).toBe(`${base()}/kaohe.csv?sort=overdue&dir=desc`)
   })
 
   it('redirects the entry to the actor’s office and a year', async () => {

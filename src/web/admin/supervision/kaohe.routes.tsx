@@ -117,9 +117,9 @@ function KaohePage({ o, sort, dir }: { o: KaoheOverview; sort: string; dir: Sort
         <button type="submit">查看</button>
       </form>
       <p>
-        <a href={`${base}/kaohe.csv`}>导出CSV</a>
+        <a href={`${base}/kaohe.csv?sort=${sort}&dir=${dir}`}>导出CSV</a>
         {' · '}
-        <a href={`${base}/kaohe.xlsx`}>导出Excel（XLSX）</a>
+        <a href={`${base}/kaohe.xlsx?sort=${sort}&dir=${dir}`}>导出Excel（XLSX）</a>
       </p>
       <p class="hint">
         20个工作日内公开率以有形成日期的信息为基数；按期答复率以本年度答复的申请为基数；复议、诉讼按本年度审结计；年度报告按首次发布日期与法定期限（条例第四十九条）比较。
