@@ -1,7 +1,8 @@
 // Limits that keep one client from taking the service down: Fastify's body limit and request/connection
 // timeouts (options of the server itself), a clear 413 before a too-large body is read, and a per-IP rate
 // limit on the public search. Hooks are attached per route when routes are registered (onRoute), so a GET
-// page pays nothing for the body check and only /search pays for the rate limit. Register before the routes.
+// page pays nothing for the body check and only /search pays for the rate limit (counted in the database when
+// several processes share PostgreSQL, see cluster/rate-limit-store.ts). Register before the routes.
 import type {
   FastifyInstance,
   FastifyReply,
@@ -10,6 +11,7 @@ import type {
   preParsingHookHandler,
 } from 'fastify'
 import { DEFAULT_LIMITS, type Limits } from '../config.ts'
+import type { SharedHitCounter } from './cluster/rate-limit-store.ts'
 import { sendError } from './shared/error-handler.ts'
 
 /** Routes whose searches are rate-limited per client IP. */
@@ -61,6 +63,17 @@ function bodyCheck(limits: Limits): preParsingHookHandler {
   }
 }
 
+/** 429 with the seconds until the window ends. */
+function tooManySearches(request: FastifyRequest, reply: FastifyReply, perMinute: number, ttlMs: number) {
+  reply.header('retry-after', String(Math.max(1, Math.ceil(ttlMs / 1000))))
+  return sendError(request, reply, {
+    status: 429,
+    code: 'rate_limited',
+    message: `搜索过于频繁（每分钟最多 ${perMinute} 次），请稍后再试。`,
+    fields: {},
+  })
+}
+
 /** A fixed one-minute window per client IP; the window's map is dropped whole when the minute turns. */
 function rateLimit(perMinute: number, now: () => number = Date.now): onRequestHookHandler {
   let windowStart = 0
@@ -79,14 +92,27 @@ function rateLimit(perMinute: number, now: () => number = Date.now): onRequestHo
       done()
       return
     }
-    reply.header('retry-after', String(Math.ceil((windowStart + WINDOW_MS - t) / 1000)))
-    sendError(request, reply, {
-      status: 429,
-      code: 'rate_limited',
-      message: `搜索过于频繁（每分钟最多 ${perMinute} 次），请稍后再试。`,
-      fields: {},
-    }).then(
+    tooManySearches(request, reply, perMinute, windowStart + WINDOW_MS - t).then(
       () => undefined,
+      (err: unknown) => done(err as Error),
+    )
+  }
+}
+
+/** The same limit counted in the database, across every process (PostgreSQL with several processes). */
+function sharedRateLimit(perMinute: number, count: SharedHitCounter): onRequestHookHandler {
+  return (request, reply, done) => {
+    count(request.ip, WINDOW_MS).then(
+      (hit) => {
+        if (hit.count <= perMinute) {
+          done()
+          return
+        }
+        tooManySearches(request, reply, perMinute, hit.ttlMs).then(
+          () => undefined,
+          (err: unknown) => done(err as Error),
+        )
+      },
       (err: unknown) => done(err as Error),
     )
   }
@@ -98,9 +124,16 @@ function hooksOf<H>(existing: unknown): H[] {
   return (Array.isArray(existing) ? existing : [existing]) as H[]
 }
 
-export function registerLimits(app: FastifyInstance, limits: Limits = DEFAULT_LIMITS): void {
+export function registerLimits(
+  app: FastifyInstance,
+  limits: Limits = DEFAULT_LIMITS,
+  sharedCounter?: SharedHitCounter,
+): void {
   const checkBody = bodyCheck(limits)
-  const limitSearch = rateLimit(limits.searchPerMinute)
+  const limitSearch =
+    sharedCounter === undefined
+      ? rateLimit(limits.searchPerMinute)
+      : sharedRateLimit(limits.searchPerMinute, sharedCounter)
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method]
     if (methods.some((m) => m === 'POST' || m === 'PUT' || m === 'PATCH')) {

@@ -14,6 +14,7 @@ import type { DB } from '../storage/index.ts'
 import { registerAdminRoutes } from './admin/routes.ts'
 import { registerScopeCountInvalidation } from './admin/dashboard/scope-counts.ts'
 import { registerApiRoutes } from './api/routes.ts'
+import { sharedHitCounter } from './cluster/rate-limit-store.ts'
 import { registerLimits, serverLimitOptions } from './limits.ts'
 import { registerMetrics } from './metrics.ts'
 import { rawPortalHits } from './portal/portal-response.ts'
@@ -84,7 +85,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.decorate('dataDir', options.config.dataDir ?? null)
   registerErrorHandling(app)
   // Both attach per-route hooks as routes are registered, so they come before every route.
-  registerLimits(app, options.config.limits)
+  registerLimits(app, options.config.limits, sharedHitCounter(options.db, 'search'))
   registerMetrics(app, options.db, options.config.metricsToken)
   registerSecurityHeaders(app)
   // Root level, so writes through the API clear the console's cached counts too.

@@ -76,3 +76,25 @@ export function databaseRateLimitStore(
 export function sharedRateLimitOptions(db: DB, name: string): { store?: FastifyRateLimitStoreCtor } {
   return engineOf(db) === 'postgres' ? { store: databaseRateLimitStore(db, name) } : {}
 }
+
+/** Count one hit of `key` in the current window of `windowMs`; the window's count so far and ms until it ends. */
+export type SharedHitCounter = (key: string, windowMs: number) => Promise<{ count: number; ttlMs: number }>
+
+/**
+ * A hit counter shared by all processes for a hand-written limiter (the public search's), on PostgreSQL;
+ * undefined on SQLite, where the limiter's own in-memory count is exact.
+ */
+export function sharedHitCounter(
+  db: DB,
+  name: string,
+  now: () => number = Date.now,
+): SharedHitCounter | undefined {
+  if (engineOf(db) !== 'postgres') return undefined
+  return async (key, windowMs) => {
+    const t = now()
+    const index = Math.floor(t / windowMs)
+    const expiresAt = (index + 1) * windowMs
+    const count = await countHit(db, `${name}|${key}|${index}`, new Date(expiresAt).toISOString())
+    return { count, ttlMs: expiresAt - t }
+  }
+}
