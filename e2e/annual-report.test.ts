@@ -6,7 +6,7 @@
 // `gongkai report check` uses) on the published HTML page and PDF reproduces every computed cell exactly.
 import { createHash } from 'node:crypto'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -32,10 +32,33 @@ if (!hasChromium && process.env.GONGKAI_REQUIRE_CHROMIUM === '1') {
 }
 
 const ROOT = path.resolve(import.meta.dirname, '..')
+const AXE_SOURCE = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8')
 const PASSWORD = 'e2e-annual-report-2026'
 const BUREAU = '示例区某某局'
 const YEAR = 2025
 const FEE = 't2.art20_8.administrative_fees.fee_amount'
+
+interface AxeViolation {
+  id: string
+  impact: string | null
+  help: string
+  nodes: { target: string[] }[]
+}
+
+/** Serious and critical axe-core violations of the page as it stands. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE)
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }).axe
+    return (await axe.run()).violations
+  })
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${page.url()} ${v.impact}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    )
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -182,8 +205,10 @@ describe.skipIf(!hasChromium)('年度报告 in Chromium', () => {
     await expect(cell('t3.carried_over.total')).resolves.toBe('1')
     await expect(cell('t3.carried_forward.total')).resolves.toBe('2')
     await expect(cell('t4.count.review_maintained')).resolves.toBe('1')
+    expect(await seriousViolations(page)).toEqual([])
     await page.locator('td[data-cell="t3.granted.total"] a').click()
     await expect(page.locator('ul.cell-records li').count()).resolves.toBe(3)
+    expect(await seriousViolations(page)).toEqual([])
   })
 
   it('a hand-entered 表二 figure that breaks a rule blocks publication; fixed, the report is published', async () => {
@@ -251,8 +276,24 @@ describe.skipIf(!hasChromium)('年度报告 in Chromium', () => {
       // A blank cell (a 表二 figure not entered) prints as an empty cell: HTML and Word keep the empty cell,
       // a PDF's text layer has nothing there; in every face it must not be read as a number.
       if (name !== 'pdf') expect([...parsed.blank].sort(), name).toEqual([...computed.blank].sort())
-      for (const address of computed.blank)
-        {expect(parsed.cells[address], `${name} ${address}`).toBeUndefined()}
+      for (const address of computed.blank) {
+        expect(parsed.cells[address], `${name} ${address}`).toBeUndefined()
+      }
     }
+  })
+
+  it('the office’s aggregation shows the bureau published; the console pages pass axe', async () => {
+    await signIn('supervisor')
+    const office = (await page.locator('nav a[href^="/admin/appeals/"]').getAttribute('href'))
+      ?.split('/')
+      .pop()
+    await page.goto(`${base}/admin/reports/aggregate/${office ?? ''}/${YEAR}`)
+    const bureauRow = page.locator('tr', { has: page.getByRole('link', { name: BUREAU }) })
+    await expect(bureauRow.locator('td').first().textContent()).resolves.toBe('已发布第1版')
+    expect(await seriousViolations(page)).toEqual([])
+    await signIn('case-officer')
+    await page.goto(`${base}/admin/appeals/${bureauId}`)
+    await expect(page.locator('main table').textContent()).resolves.toContain('示复〔2025〕7号')
+    expect(await seriousViolations(page)).toEqual([])
   })
 })
