@@ -76,7 +76,7 @@ async function windowLikely(db: DB, plan: QueryPlan, tier: Tier, need: number): 
   for (const word of plan.words) {
     for (const g of word.grams) share = Math.min(share, freq.get(prefix + g) ?? 0)
   }
-  return share * WINDOW >= 2 * need
+  return share * WINDOW >= 1.2 * need
 }
 
 /** The conditions on plain columns only (exact, no tsvector), for the window scan. */
