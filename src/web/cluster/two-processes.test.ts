@@ -69,8 +69,9 @@ describe.skipIf(cluster.unavailable !== null)('two processes on PostgreSQL', () 
             body: 'code=X&phone=1',
           })
         ).status
-      if (Date.now() % 3_600_000 > 3_590_000)
+      if (Date.now() % 3_600_000 > 3_590_000) {
         await new Promise((r) => setTimeout(r, 3_600_000 - (Date.now() % 3_600_000)))
+      }
       const statuses = [await lookUp(a), await lookUp(b), await lookUp(a), await lookUp(b), await lookUp(a)]
       // Three lookups are let through (refused for their missing form key, which is not the point here).
       expect(statuses.slice(0, 3).every((s) => s !== 429)).toBe(true)
