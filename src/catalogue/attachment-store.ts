@@ -1,8 +1,8 @@
 // Attachment files on disk, under `<GONGKAI_DATA_DIR>/uploads`: content-addressed (`YYYY/MM/<sha256>.<ext>`)
-// so a re-upload of the same file costs no space, written to a temporary name and renamed so a reader
-// never sees half a file.
+// so a re-upload of the same file costs no space, written to a temporary name, fsynced and renamed so a
+// reader never sees half a file, even after a crash.
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
+import { mkdir, open, readFile, rename, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { AttachmentFormat } from './attachment-type.ts'
 
@@ -40,10 +40,28 @@ export async function storeUpload(
   if (!exists) {
     await mkdir(path.dirname(file), { recursive: true })
     const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`
-    await writeFile(tmp, bytes)
+    // fsync the file before the rename and the directory after it: after a power cut the name never points
+    // at a file whose bytes did not reach the disk (a killed process alone loses nothing either way).
+    const handle = await open(tmp, 'w')
+    try {
+      await handle.writeFile(bytes)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
     await rename(tmp, file)
+    await syncDirectory(path.dirname(file))
   }
   return { storageKey, sha256 }
+}
+
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, 'r')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
 }
 
 /** The absolute path of a stored key. @throws Error for a key this store never produces (path traversal). */
