@@ -15,6 +15,8 @@ export interface AgencyOverview {
   readonly name: string
   readonly publishedVersion: number | null
   readonly publishedAt: string | null
+  /** The newest version was published over error findings (a 机构管理员's written reason). */
+  readonly publishedOverErrors: boolean
   readonly errorCount: number
   readonly missingFigures: number
 }
@@ -49,6 +51,7 @@ export async function getAggregationOverview(
       name: a.name,
       publishedVersion: v?.version ?? null,
       publishedAt: v?.published_at ?? null,
+      publishedOverErrors: (v?.error_count ?? 0) > 0,
       errorCount: errors.get(a.id) ?? 0,
       missingFigures: missing.get(a.id) ?? 0,
     }

@@ -20,7 +20,7 @@ const KeyParams = z.object({
 function Overview({ o, year }: { o: AggregationOverview; year: number }) {
   const a = o.aggregate
   const pending = o.agencies.filter(
-    (r) => r.publishedVersion === null || r.errorCount > 0 || r.missingFigures > 0,
+    (r) => r.publishedVersion === null || r.publishedOverErrors || r.errorCount > 0 || r.missingFigures > 0,
   )
   const c = (addr: string) => a.report.cells[addr] ?? 0
   return (
@@ -77,7 +77,11 @@ function Overview({ o, year }: { o: AggregationOverview; year: number }) {
                         {r.name}
                       </a>
                     </th>
-                    <td safe>{r.publishedVersion === null ? '未发布' : `已发布第${r.publishedVersion}版`}</td>
+                    <td safe>
+                      {r.publishedVersion === null
+                        ? '未发布'
+                        : `已发布第${r.publishedVersion}版${r.publishedOverErrors ? '（存在错误时经机构管理员说明理由发布）' : ''}`}
+                    </td>
                     <td safe>{String(r.errorCount)}</td>
                     <td safe>{String(r.missingFigures)}</td>
                   </tr>
