@@ -237,7 +237,14 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
     const interval = 1000 / options.rate
     let next = performance.now()
     const t0 = performance.now()
-    while (performance.now() < until) {
+    const before = [acked.applications.length, acked.items.size, acked.publications.length]
+    // Past the random moment, keep going (at most 20 s more) until this phase has one acknowledged write of
+    // each kind: on a saturated machine a short phase could otherwise end before anything was answered.
+    const progressed = () =>
+      acked.applications.length > (before[0] ?? 0) &&
+      acked.items.size > (before[1] ?? 0) &&
+      acked.publications.length > (before[2] ?? 0)
+    while (performance.now() < until || (!progressed() && performance.now() < until + 20_000)) {
       if (inFlight.size < 64) {
         const p = oneOp(started++).finally(() => inFlight.delete(p))
         inFlight.add(p)
