@@ -200,7 +200,7 @@ async function runEngine(engine: 'sqlite' | 'postgres', agencies: number, reuse:
   }
 }
 
-function infographicBench(): void {
+async function infographicBench(): Promise<void> {
   const cells: Record<string, number> = {
     't3.new_received.total': 120,
     't3.results_total.total': 118,
@@ -228,13 +228,13 @@ function infographicBench(): void {
   )
   const c1 = process.cpuUsage()
   const t1 = performance.now()
-  const png = rasteriseSvg(svg, 2)
+  const png = await rasteriseSvg(svg, 2)
   const cc = process.cpuUsage(c1)
   console.log(
     `图解 PNG 2×, first (fonts parsed): ${(performance.now() - t1).toFixed(0)} ms wall, ${((cc.user + cc.system) / 1000).toFixed(0)} ms CPU, ${png.length} bytes, load ${load()}`,
   )
   const t2 = performance.now()
-  rasteriseSvg(svg, 2)
+  await rasteriseSvg(svg, 2)
   console.log(`图解 PNG 2×, same SVG again (cached): ${(performance.now() - t2).toFixed(2)} ms`)
 }
 
@@ -245,5 +245,5 @@ export default async function kaoheBench(args: string[]): Promise<void> {
   const engines: ('sqlite' | 'postgres')[] =
     engineArg === 'both' ? ['sqlite', 'postgres'] : [engineArg as 'sqlite' | 'postgres']
   for (const engine of engines) await runEngine(engine, agencies, reuse)
-  infographicBench()
+  await infographicBench()
 }

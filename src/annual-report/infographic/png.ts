@@ -3,7 +3,7 @@
 // the same on every machine.
 import { createHash } from 'node:crypto'
 import { createRequire } from 'node:module'
-import { Resvg } from '@resvg/resvg-js'
+import { renderAsync } from '@resvg/resvg-js'
 
 const FONT_FILES = [
   '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf',
@@ -20,27 +20,33 @@ function fonts(): string[] {
   return fontPaths
 }
 
-// resvg parses the two 15 MB font files on every render (≈1 s CPU), so the PNGs of recent images are kept,
-// keyed by the SVG's hash: a published report's image never changes, and a new version is a new SVG.
+// resvg parses the two 15 MB font files on every render (≈1.5 s CPU), so:
+// - it renders off the event loop (`renderAsync`, libuv's thread pool), one image at a time, so a burst of
+//   downloads costs one core at most and never stalls other requests;
+// - the PNGs of recent images are kept, keyed by the SVG's hash (a published report's image never changes; a new
+//   version is a new SVG), and concurrent requests for the same image share one render.
 const MAX_CACHED = 32
-const cache = new Map<string, Buffer>()
+const cache = new Map<string, Promise<Buffer>>()
+let queue: Promise<unknown> = Promise.resolve()
 
 /** PNG bytes of an SVG document, at `scale` times its size (2 for a sharp download). */
-export function rasteriseSvg(svg: string, scale = 1): Buffer {
+export function rasteriseSvg(svg: string, scale = 1): Promise<Buffer> {
   const key = `${scale}:${createHash('sha256').update(svg).digest('hex')}`
   const hit = cache.get(key)
   if (hit !== undefined) return hit
-  const png = render(svg, scale)
+  const png = queue.then(() => render(svg, scale))
+  queue = png.catch(() => undefined)
   if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value ?? '')
   cache.set(key, png)
+  png.catch(() => cache.delete(key))
   return png
 }
 
-function render(svg: string, scale: number): Buffer {
-  const resvg = new Resvg(svg, {
+async function render(svg: string, scale: number): Promise<Buffer> {
+  const image = await renderAsync(svg, {
     background: '#ffffff',
     fitTo: { mode: 'zoom', value: scale },
     font: { loadSystemFonts: false, fontFiles: fonts(), defaultFontFamily: 'Noto Serif SC' },
   })
-  return resvg.render().asPng()
+  return image.asPng()
 }

@@ -166,7 +166,7 @@ export function registerInfographicRoutes(app: FastifyInstance, db: DB): void {
       }))
     }
     const info = await getInfographic(db, { agencyId, year })
-    const png = rasteriseSvg(renderInfographicSvg(info.data), 2)
+    const png = await rasteriseSvg(renderInfographicSvg(info.data), 2)
     const name = `${infographicTitle(info.data)}.png`
     return reply
       .header('content-type', 'image/png')
