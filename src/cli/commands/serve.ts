@@ -75,7 +75,9 @@ async function serve(flags: ServeFlags): Promise<void> {
     return
   }
   const db = await openAndSeed(config)
-  const app = await buildServer({ db, config, logger: { level }, closeDatabaseOnClose: true })
+  // The database is closed after app.close(), not in an onClose hook: Fastify runs onClose hooks last-registered
+  // first, so a hook registered by buildServer would close it before the view flush and the job runner finish.
+  const app = await buildServer({ db, config, logger: { level } })
   if (config.database.engine === 'postgres') {
     // Other processes on this database clear their cached public pages when this one publishes (and back).
     const bus = await startInvalidationBus({ url: config.database.url, db, cache: portalCache, log: app.log })
@@ -86,14 +88,17 @@ async function serve(flags: ServeFlags): Promise<void> {
     if (closing) return
     closing = true
     app.log.info({ signal }, 'shutting down: no new connections, finishing requests in flight')
-    // close() stops accepting, waits for in-flight requests, then runs onClose (which closes the database).
-    app.close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        app.log.error({ err }, 'shutdown failed')
-        process.exit(1)
-      },
-    )
+    // close() stops accepting, waits for in-flight requests, then runs onClose (views written, jobs finished).
+    app
+      .close()
+      .then(() => db.destroy())
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          app.log.error({ err }, 'shutdown failed')
+          process.exit(1)
+        },
+      )
   }
   process.once('SIGTERM', shutdown)
   process.once('SIGINT', shutdown)
@@ -107,6 +112,9 @@ export function registerServeCommand(program: Command): void {
     .option('--port <n>', 'TCP port (overrides PORT)')
     .option('--host <address>', 'interface to bind (overrides HOST)')
     .option('--demo', 'seed the fictional demo agencies and users on an empty database')
-    .option('--workers <n>', 'processes sharing the port (PostgreSQL only for n > 1); a crashed one is restarted')
+    .option(
+      '--workers <n>',
+      'processes sharing the port (PostgreSQL only for n > 1); a crashed one is restarted',
+    )
     .action(async (flags: ServeFlags) => serve(flags))
 }

@@ -1,7 +1,8 @@
 // Two `gongkai serve` processes on one PostgreSQL schema: process B has a column page cached, an item is
 // published through process A's API, and B serves the page with the item within one second (A's render
 // cache invalidation reaches B through LISTEN/NOTIFY; without it B would serve its cached page for a minute).
-// And a per-IP limit counts across both processes (the database rate-limit store).
+// And a per-IP limit counts across both processes (the database rate-limit store), a logout through A is
+// honoured by B within its 2 s session cache, and views counted by both processes add up.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSession } from '../../accounts/index.ts'
 import { buildAgency, buildUser, TEST_CREDIT_CODE } from '../../../test/factories.ts'
@@ -87,4 +88,50 @@ describe.skipIf(cluster.unavailable !== null)('two processes on PostgreSQL', () 
     const statuses = [await search(a), await search(b), await search(a), await search(b), await search(a)]
     expect(statuses).toEqual([200, 200, 200, 429, 429])
   }, 30_000)
+
+  it('a logout through process A is honoured by process B within 2 s (its session cache)', async () => {
+    const db = cluster.db
+    const { user } = await buildUser(db, { roles: ['publisher'] })
+    const { token } = await createSession(db, user.id)
+    const cookie = `${SESSION_COOKIE}=${token}`
+    const whoAmI = async () =>
+      (await fetch(`http://127.0.0.1:${b.port}/api/v1/session`, { headers: { cookie } })).status
+    expect(await whoAmI()).toBe(200)
+    const api = await apiClient(a.port, cookie)
+    expect((await api('DELETE', '/session')).status).toBe(204)
+    const loggedOutAt = Date.now()
+    while ((await whoAmI()) === 200 && Date.now() - loggedOutAt < 5_000) {
+      await new Promise((r) => setTimeout(r, 50))
+    }
+    expect(await whoAmI()).toBe(401)
+    expect(Date.now() - loggedOutAt).toBeLessThan(2_500)
+  })
+
+  it('views counted by both processes add up in the database (runs last: stops both)', async () => {
+    const db = cluster.db
+    const agency = await buildAgency(db)
+    const column = await buildColumn(db, agency, { slug: 'llcs' })
+    const item = await buildItem(db, column, { viewCount: 100 })
+    const browser = {
+      'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/130.0 Safari/537.36',
+    }
+    const view = async (p: ServeProcess) =>
+      expect(
+        (
+          await fetch(`http://127.0.0.1:${p.port}/zfxxgk/${agency.id}/llcs/${item.id}.html`, {
+            headers: browser,
+          })
+        ).status,
+      ).toBe(200)
+    for (let i = 0; i < 5; i += 1) await view(a)
+    for (let i = 0; i < 7; i += 1) await view(b)
+    // SIGTERM writes each process's pending counts before it exits.
+    await Promise.all([a.stop(), b.stop()])
+    const row = await db
+      .selectFrom('catalogue_items')
+      .select('view_count')
+      .where('id', '=', item.id)
+      .executeTakeFirstOrThrow()
+    expect(row.view_count, a.output() + b.output()).toBe(112)
+  })
 })
