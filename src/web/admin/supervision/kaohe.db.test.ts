@@ -50,6 +50,9 @@ describeDb('考核 overview console', () => {
     expect($('th[aria-sort="descending"]').text()).toContain('当前逾期未答复')
     // The active column's link flips the direction.
     expect($('th[aria-sort="descending"] a').attr('href')).toBe(`${base()}?sort=overdue&dir=asc`)
+    // A published report links to its 图解 on the portal.
+    expect($('a:contains("按时发布")').attr('href')).toBe(`/zfxxgk/${w.jia.id}/tujie/2025.html`)
+    expect($('a:contains("未发布")')).toHaveLength(0)
     // The downloads keep the order on screen.
     expect($('a:contains("导出CSV")').attr('href')).toBe(`${base()}/kaohe.csv?sort=overdue&dir=desc`)
   })

@@ -92,6 +92,12 @@ function KaoheTable({
                   <th scope="row" safe>
                     {c.text(r)}
                   </th>
+                ) : c.key === 'report' && r.reportPublishedOn !== null ? (
+                  <td>
+                    <a href={`/zfxxgk/${r.agencyId}/tujie/${o.year}.html`} safe>
+                      {c.text(r)}
+                    </a>
+                  </td>
                 ) : (
                   <td safe>{c.text(r)}</td>
                 ),
