@@ -9,8 +9,8 @@ import { sendHtml } from '../shared/html.ts'
 import { applicationsNav } from './applications/applications-nav.ts'
 import { calendarNav } from './calendar/calendar-nav.ts'
 import { catalogueNav } from './catalogue/catalogue-nav.ts'
-import { supervisionNav } from './supervision/supervision-nav.ts'
 import { reportsNav } from './reports/reports-nav.ts'
+import { supervisionNav } from './supervision/supervision-nav.ts'
 
 export const LOGIN_PATH = '/admin/login'
 export const PASSWORD_PATH = '/admin/password'
@@ -76,8 +76,8 @@ function computeNav(actor: Actor): NavItem[] {
   if (may['user.view']) nav.push({ href: '/admin/users', label: '用户管理' })
   nav.push(...catalogueNav(actor))
   nav.push(...applicationsNav(actor))
-  nav.push(...supervisionNav(actor))
   nav.push(...reportsNav(actor))
+  nav.push(...supervisionNav(actor))
   if (may['audit.view']) nav.push({ href: '/admin/audit', label: '审计日志' })
   nav.push(...calendarNav(actor))
   nav.push({ href: PASSWORD_PATH, label: '修改密码' })

@@ -26,7 +26,7 @@ export function registerAdminRoutes(app: FastifyInstance, db: DB): void {
   registerCatalogueAdminRoutes(app, db)
   registerCalendarAdminRoutes(app, db)
   registerApplicationAdminRoutes(app, db)
-  registerSupervisionRoutes(app, db)
   registerAppealAdminRoutes(app, db)
   registerReportAdminRoutes(app, db)
+  registerSupervisionRoutes(app, db)
 }
