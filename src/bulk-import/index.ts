@@ -8,3 +8,5 @@ export type { ImportItemsInput, ImportItemsResult, ImportProgress } from './oper
 export { checkItemRow } from './item-row.ts'
 export { detectEncoding, splitCsv } from './read-records.ts'
 export { ProgressLine } from './progress.ts'
+export { importApplications } from './operations/import-applications.ts'
+export type { ImportApplicationsInput } from './operations/import-applications.ts'

@@ -3,7 +3,7 @@
 // Exit status: 0 every row imported, 1 some rows rejected (or stopped by Ctrl-C), 2 bad usage.
 import type { Command } from 'commander'
 import { systemActor } from '../../accounts/index.ts'
-import { importItems, ProgressLine } from '../../bulk-import/index.ts'
+import { importApplications, importItems, ProgressLine } from '../../bulk-import/index.ts'
 import { ConfigError, loadConfig } from '../../config.ts'
 import { isDomainError } from '../../shared/domain-error.ts'
 import { connect } from '../../storage/index.ts'
@@ -16,10 +16,10 @@ interface ItemsFlags {
 
 const IMPORTER = systemActor('cli')
 
-async function runItems(file: string, flags: ItemsFlags): Promise<void> {
-  const batchSize = flags.batch === undefined ? 1000 : Number(flags.batch)
+async function runImport(kind: 'items' | 'applications', file: string, flags: ItemsFlags): Promise<void> {
+  const batchSize = flags.batch === undefined ? (kind === 'items' ? 1000 : 500) : Number(flags.batch)
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) {
-    console.error('gongkai import items: --batch 应为 1 到 10000 之间的整数')
+    console.error(`gongkai import ${kind}: --batch 应为 1 到 10000 之间的整数`)
     process.exitCode = 2
     return
   }
@@ -33,14 +33,17 @@ async function runItems(file: string, flags: ItemsFlags): Promise<void> {
   process.on('SIGINT', onSigint)
   const progress = new ProgressLine(process.stderr)
   try {
-    const result = await importItems(db, IMPORTER, {
+    const common = {
       file,
       agency: flags.agency,
-      column: flags.column ?? null,
       batchSize,
-      onProgress: (p) => progress.update(p),
+      onProgress: (p: Parameters<ProgressLine['update']>[0]) => progress.update(p),
       shouldStop: () => stop,
-    })
+    }
+    const result =
+      kind === 'items'
+        ? await importItems(db, IMPORTER, { ...common, column: flags.column ?? null })
+        : await importApplications(db, IMPORTER, common)
     progress.end()
     if (result.alreadyComplete) {
       console.log(
@@ -67,8 +70,23 @@ async function runItems(file: string, flags: ItemsFlags): Promise<void> {
   }
 }
 
-/** Adds `items` (and later `applications`) under `gongkai import`. */
+/** Adds `items` and `applications` under `gongkai import`. */
 export function registerBulkImportCommands(importCommand: Command): void {
+  importCommand
+    .command('applications')
+    .description('批量登记依申请公开申请（JSONL 或 CSV，可中断后续传）(bulk import applications)')
+    .argument('<file>', '.jsonl 或 .csv 文件（字段同申请登记：申请人、所需信息、申请方式、收到日期等）')
+    .requiredOption('--agency <agency>', '受理机关（代码、名称或编号）')
+    .option('--batch <n>', '每个事务的行数（默认 500）')
+    .action(async (file: string, flags: ItemsFlags) => {
+      try {
+        await runImport('applications', file, flags)
+      } catch (err) {
+        if (!(err instanceof ConfigError)) throw err
+        console.error(`gongkai import applications: ${err.message}`)
+        process.exitCode = 2
+      }
+    })
   importCommand
     .command('items')
     .description('批量导入政府信息（JSONL 或 CSV，可中断后续传）(bulk import items)')
@@ -78,7 +96,7 @@ export function registerBulkImportCommands(importCommand: Command): void {
     .option('--batch <n>', '每个事务的行数（默认 1000）')
     .action(async (file: string, flags: ItemsFlags) => {
       try {
-        await runItems(file, flags)
+        await runImport('items', file, flags)
       } catch (err) {
         if (!(err instanceof ConfigError)) throw err
         console.error(`gongkai import items: ${err.message}`)
