@@ -70,6 +70,9 @@ export function forgetTermFrequencies(db: DB): void {
 /** Whether the newest WINDOW rows are expected to hold `need` matches of every word (terms rarer than the
  * statistics list count as 0). */
 async function windowLikely(db: DB, plan: QueryPlan, tier: Tier, need: number): Promise<boolean> {
+  // A filter keeps a small share of the window: the indexed filter columns do better.
+  const { agencyIds, columnId, year } = plan.filters
+  if (agencyIds !== undefined || columnId !== undefined || year !== undefined) return false
   const freq = await termFrequencies(db)
   const prefix = tier === 'title' ? TITLE_TERM_PREFIX : ''
   let share = 1
