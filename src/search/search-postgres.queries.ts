@@ -26,8 +26,28 @@ function tsqueryOf(terms: readonly string[]): RawBuilder<unknown> {
   return sql`${[...new Set(terms)].map(lexeme).join(' & ')}::tsquery`
 }
 
-function wordConditions(plan: QueryPlan, titleOnly: boolean): RawBuilder<unknown>[] {
-  const terms = plan.words.flatMap((w) => w.grams.map((g) => (titleOnly ? TITLE_TERM_PREFIX : '') + g))
+/**
+ * The GIN terms of a word: its grams that the statistics do not list as frequent, or its rarest gram when all
+ * are (GIN reads every posting list of a query; ANDing long ones costs more than the substring check saves).
+ */
+function ginTerms(grams: readonly string[], freq: ReadonlyMap<string, number>): string[] {
+  const rare = grams.filter((g) => !freq.has(g))
+  if (rare.length > 0) return rare
+  return [grams.reduce((a, b) => ((freq.get(b) ?? 0) < (freq.get(a) ?? 0) ? b : a))]
+}
+
+function wordConditions(
+  plan: QueryPlan,
+  titleOnly: boolean,
+  freq: ReadonlyMap<string, number>,
+): RawBuilder<unknown>[] {
+  const prefix = titleOnly ? TITLE_TERM_PREFIX : ''
+  const terms = plan.words.flatMap((w) =>
+    ginTerms(
+      w.grams.map((g) => prefix + g),
+      freq,
+    ),
+  )
   const conditions: RawBuilder<unknown>[] = [sql`grams @@ ${tsqueryOf(terms)}`]
   const column = titleOnly ? sql.ref('norm_title') : sql.ref('norm_text')
   for (const word of plan.words) {
@@ -106,8 +126,8 @@ function filterConditions(plan: QueryPlan): RawBuilder<unknown>[] {
   return conditions
 }
 
-function whereClause(plan: QueryPlan, tier: Tier): RawBuilder<unknown> {
-  const conditions = wordConditions(plan, tier === 'title')
+function whereClause(plan: QueryPlan, tier: Tier, freq: ReadonlyMap<string, number>): RawBuilder<unknown> {
+  const conditions = wordConditions(plan, tier === 'title', freq)
   if (tier === 'rest') {
     // Not every word in the title, checked on the short inline title rather than the large tsvector.
     const inTitle = plan.words.map((w) => sql`strpos(norm_title, ${w.text}) > 0`)
@@ -124,7 +144,7 @@ export async function countMatches(db: DB, plan: QueryPlan, tier: Tier, cap: num
     if ((rows[0]?.n ?? 0) >= cap) return cap
   }
   const { rows } = await sql<{ n: number }>`select count(*)::int as n from (
-    select 1 from search_documents where ${whereClause(plan, tier)} limit ${cap}) s`.execute(db)
+    select 1 from search_documents where ${whereClause(plan, tier, await termFrequencies(db))} limit ${cap}) s`.execute(db)
   return rows[0]?.n ?? 0
 }
 
@@ -141,7 +161,7 @@ export async function matchingRankKeys(
     if (rows.length === limit) return rows.map((r) => Number(r.k))
   }
   const { rows } = await sql<{ k: number }>`select rank_key as k from search_documents
-    where ${whereClause(plan, tier)}
+    where ${whereClause(plan, tier, await termFrequencies(db))}
     order by rank_key desc limit ${limit} offset ${offset}`.execute(db)
   return rows.map((r) => Number(r.k))
 }
