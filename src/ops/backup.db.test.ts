@@ -1,6 +1,8 @@
 // Backup → wipe → restore leaves every table and every uploaded file identical, on SQLite and PostgreSQL.
 // The database is seeded through the operations (and the test factories) so that every table holds rows; a
 // table added later without a seed here makes the first test fail, so the round trip keeps covering it.
+import { ensureJob } from '../jobs/jobs.queries.ts'
+import { countHit } from '../web/cluster/rate-limit.queries.ts'
 import { createHash, randomBytes } from 'node:crypto'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -200,7 +202,13 @@ async function seedEveryTable(db: DB, uploadsDir: string): Promise<void> {
   await authenticate(db, { username: 'admin', password: `${TEST_PASSWORD}-wrong` }).catch(() => undefined)
   const importFile = path.join(uploadsDir, '..', `bulk-${randomBytes(4).toString('hex')}.jsonl`)
   await writeFile(importFile, `${JSON.stringify({ title: '批量导入的信息', publishedOn: '2026-03-11' })}\n`)
-  await importItems(db, systemActor('cli'), { file: importFile, agency: String(desk.agency.id), column: desk.column.slug })
+  await importItems(db, systemActor('cli'), {
+    file: importFile,
+    agency: String(desk.agency.id),
+    column: desk.column.slug,
+  })
+  await ensureJob(db, 'catalogue.publish-due', '2026-03-11T00:00:00.000Z')
+  await countHit(db, 'search:127.0.0.1', '2099-01-01T00:00:00.000Z')
 }
 
 describeDb('backup and restore', () => {
