@@ -25,6 +25,11 @@ function beijing(iso: string): string {
   return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
 }
 
+/** Why a version was published over errors (the 机构管理员's written reason), or nothing. */
+function overrideNote(v: ReportBuilderView['versions'][number]): string {
+  return v.overrideReason ? `存在${v.errorCount}项错误时发布，理由：${v.overrideReason}` : ''
+}
+
 function Deadline({ view }: { view: ReportBuilderView }) {
   const d = view.deadline
   const days =
@@ -301,9 +306,7 @@ function Publish(props: { view: ReportBuilderView; base: string; token: string; 
                   <td safe>{`第${v.version}版`}</td>
                   <td safe>{beijing(v.publishedAt)}</td>
                   <td safe>{v.changeNote ?? ''}</td>
-                  <td safe>
-                    {v.overrideReason ? `存在${v.errorCount}项错误时发布，理由：${v.overrideReason}` : ''}
-                  </td>
+                  <td safe>{overrideNote(v)}</td>
                   <td>
                     <a href={`/admin/catalogue/items/${v.itemId}`}>年报栏目信息</a>{' '}
                     <a href={versionJsonPath(view.agency.id, view.year, v.version)}>表格数据（JSON）</a>{' '}
