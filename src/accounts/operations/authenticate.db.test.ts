@@ -169,6 +169,6 @@ describeDb('authenticate and sessions', () => {
       .select('password_hash')
       .where('id', '=', user.id)
       .executeTakeFirstOrThrow()
-    expect(row.password_hash.startsWith('scrypt$32768$8$1$')).toBe(true)
+    expect(row.password_hash.startsWith('scrypt$16384$8$5$')).toBe(true)
   })
 })
