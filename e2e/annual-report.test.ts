@@ -5,13 +5,13 @@
 // 政府信息公开年报 column with Word, PDF and JSON (sha256 as stated) downloads → parseReport (what
 // `gongkai report check` uses) on the published HTML page and PDF reproduces every computed cell exactly.
 import { createHash } from 'node:crypto'
-import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CHROMIUM, CHROMIUM_ARGS, freePort, hasChromium, seriousViolations, startServer } from './support.ts'
 import { buildApplication } from '../test/factories.ts'
 import { seedDemo, systemActor } from '../src/accounts/index.ts'
 import type { Agency } from '../src/accounts/index.ts'
@@ -24,89 +24,12 @@ import { ensureDefaultColumns } from '../src/catalogue/index.ts'
 import { migrateToLatest, openDatabase } from '../src/storage/index.ts'
 import type { DB } from '../src/storage/index.ts'
 
-const CHROMIUM = '/usr/bin/chromium'
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run']
-const hasChromium = existsSync(CHROMIUM)
-if (!hasChromium && process.env.GONGKAI_REQUIRE_CHROMIUM === '1') {
-  throw new Error(`GONGKAI_REQUIRE_CHROMIUM=1 but ${CHROMIUM} is missing (apt-get install chromium)`)
-}
-
-const ROOT = path.resolve(import.meta.dirname, '..')
-const AXE_SOURCE = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8')
 const PASSWORD = 'e2e-annual-report-2026'
 const BUREAU = '示例区某某局'
 const YEAR = 2025
 const FEE = 't2.art20_8.administrative_fees.fee_amount'
 
-interface AxeViolation {
-  id: string
-  impact: string | null
-  help: string
-  nodes: { target: string[] }[]
-}
-
 /** Serious and critical axe-core violations of the page as it stands. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE)
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }).axe
-    return (await axe.run()).violations
-  })
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${page.url()} ${v.impact}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    )
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      )
-    })
-  })
-}
-
-function startServer(port: number, dataDir: string): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    [path.join(ROOT, 'bin/gongkai.js'), 'serve', '--port', String(port)],
-    {
-      cwd: ROOT,
-      env: { ...process.env, GONGKAI_DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
-  let out = ''
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()))
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()))
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 45_000)
-    const poll = setInterval(() => {
-      fetch(`http://127.0.0.1:${port}/healthz`).then(
-        (r) => {
-          if (!r.ok) return
-          clearInterval(poll)
-          clearTimeout(timer)
-          resolve(child)
-        },
-        () => undefined,
-      )
-    }, 200)
-    child.once('exit', (code) => {
-      clearInterval(poll)
-      clearTimeout(timer)
-      reject(new Error(`server exited with ${code}:\n${out}`))
-    })
-  })
-}
-
 const received = (on: string): ClockEvent => ({ type: 'received', on, channel: 'in_person' })
 const answered = (on: string, answerType: string): ClockEvent =>
   ({ type: 'answered', on, answerType }) as ClockEvent

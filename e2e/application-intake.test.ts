@@ -4,25 +4,15 @@
 // page shows the status with code + phone and one generic message for a wrong phone. axe-core finds no serious
 // or critical violation on the form (clean and with errors), the receipt and the tracking page (form and
 // result). (The link from the 专栏 home is checked in src/web/portal/applications/intake.db.test.ts.)
-import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CHROMIUM, CHROMIUM_ARGS, freePort, hasChromium, seriousViolations, startServer } from './support.ts'
 
-const CHROMIUM = '/usr/bin/chromium'
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run']
-const hasChromium = existsSync(CHROMIUM)
-if (!hasChromium && process.env.GONGKAI_REQUIRE_CHROMIUM === '1') {
-  throw new Error(`GONGKAI_REQUIRE_CHROMIUM=1 but ${CHROMIUM} is missing (apt-get install chromium)`)
-}
-if (!hasChromium) console.warn(`Skipping browser tests: ${CHROMIUM} not found (apt-get install chromium)`)
-
-const ROOT = path.resolve(import.meta.dirname, '..')
-const AXE_SOURCE = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8')
 const PASSWORD = 'e2e-intake-2026'
 const BUREAU = '示例区某某局'
 const PHONE = '13800138000'
@@ -31,80 +21,6 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
   'base64',
 )
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      )
-    })
-  })
-}
-
-function startServer(port: number, dataDir: string): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    [path.join(ROOT, 'bin/gongkai.js'), 'serve', '--demo', '--port', String(port)],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        GONGKAI_DATA_DIR: dataDir,
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        GONGKAI_ADMIN_PASSWORD: PASSWORD,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
-  let out = ''
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()))
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()))
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 45_000)
-    const poll = setInterval(() => {
-      fetch(`http://127.0.0.1:${port}/healthz`).then(
-        (r) => {
-          if (!r.ok) return
-          clearInterval(poll)
-          clearTimeout(timer)
-          resolve(child)
-        },
-        () => undefined,
-      )
-    }, 200)
-    child.once('exit', (code) => {
-      clearInterval(poll)
-      clearTimeout(timer)
-      reject(new Error(`server exited with ${code}:\n${out}`))
-    })
-  })
-}
-
-interface AxeViolation {
-  id: string
-  impact: string | null
-  help: string
-  nodes: { target: string[] }[]
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE)
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }).axe
-    return (await axe.run()).violations
-  })
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${page.url()} ${v.impact}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    )
-}
 
 describe.skipIf(!hasChromium)('依申请公开 intake and tracking in Chromium', () => {
   let dataDir: string
@@ -134,7 +50,7 @@ describe.skipIf(!hasChromium)('依申请公开 intake and tracking in Chromium',
     dataDir = mkdtempSync(path.join(tmpdir(), 'gongkai-e2e-intake-'))
     const port = await freePort()
     base = `http://127.0.0.1:${port}`
-    server = await startServer(port, dataDir)
+    server = await startServer(port, dataDir, PASSWORD)
     bureauId = query<{ id: number }>('select id from agencies where name = ?', BUREAU)[0]?.id ?? 0
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } })

@@ -3,102 +3,19 @@
 // applicant sees the 补正 items on the tracking page; the officer records the correction, extends with the
 // approver named, answers 部分公开 and sends the generated 答复书, whose PDF text (pdftotext) carries the letter
 // number and the legal basis; the audit log holds every step; another agency's officer gets 403.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { execFileSync, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CHROMIUM, CHROMIUM_ARGS, freePort, hasChromium, seriousViolations, startServer } from './support.ts'
 
-const CHROMIUM = '/usr/bin/chromium'
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run']
-const hasChromium = existsSync(CHROMIUM)
-if (!hasChromium && process.env.GONGKAI_REQUIRE_CHROMIUM === '1') {
-  throw new Error(`GONGKAI_REQUIRE_CHROMIUM=1 but ${CHROMIUM} is missing (apt-get install chromium)`)
-}
-
-const ROOT = path.resolve(import.meta.dirname, '..')
-const AXE_SOURCE = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8')
 const PASSWORD = 'e2e-applications-2026'
 const BUREAU = '示例区某某局'
 const STREET = '示例区某某街道办事处'
 const DESCRIPTION = `2026年本区道路养护资金的使用情况（端到端${process.pid}）`
 const PHONE = '13912345678'
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      )
-    })
-  })
-}
-
-function startServer(port: number, dataDir: string): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    [path.join(ROOT, 'bin/gongkai.js'), 'serve', '--demo', '--port', String(port)],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        GONGKAI_DATA_DIR: dataDir,
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        GONGKAI_ADMIN_PASSWORD: PASSWORD,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
-  let out = ''
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()))
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()))
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 45_000)
-    const poll = setInterval(() => {
-      fetch(`http://127.0.0.1:${port}/healthz`).then(
-        (r) => {
-          if (!r.ok) return
-          clearInterval(poll)
-          clearTimeout(timer)
-          resolve(child)
-        },
-        () => undefined,
-      )
-    }, 200)
-    child.once('exit', (code) => {
-      clearInterval(poll)
-      clearTimeout(timer)
-      reject(new Error(`server exited with ${code}:\n${out}`))
-    })
-  })
-}
-
-interface AxeViolation {
-  id: string
-  impact: string | null
-  help: string
-  nodes: { target: string[] }[]
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE)
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }).axe
-    return (await axe.run()).violations
-  })
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${page.url()} ${v.impact}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    )
-}
 
 interface AgencyNode {
   id: number
@@ -157,7 +74,7 @@ describe.skipIf(!hasChromium)('依申请公开 in Chromium', () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'gongkai-e2e-applications-'))
     const port = await freePort()
     base = `http://127.0.0.1:${port}`
-    server = await startServer(port, dataDir)
+    server = await startServer(port, dataDir, PASSWORD)
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     page.setDefaultTimeout(15_000)

@@ -4,103 +4,18 @@
 // it; the reviewer approves; it is on the column page and found by search at once; the Word and PDF downloads
 // contain the title and metadata; after 撤稿 its URL shows the notice. axe-core finds no serious or critical
 // violation on the console pages of the catalogue nor on the portal pages visited.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { execFileSync, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import mammoth from 'mammoth'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CHROMIUM, CHROMIUM_ARGS, freePort, hasChromium, seriousViolations, startServer } from './support.ts'
 
-const CHROMIUM = '/usr/bin/chromium'
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run']
-const hasChromium = existsSync(CHROMIUM)
-if (!hasChromium && process.env.GONGKAI_REQUIRE_CHROMIUM === '1') {
-  throw new Error(`GONGKAI_REQUIRE_CHROMIUM=1 but ${CHROMIUM} is missing (apt-get install chromium)`)
-}
-if (!hasChromium) console.warn(`Skipping browser tests: ${CHROMIUM} not found (apt-get install chromium)`)
-
-const ROOT = path.resolve(import.meta.dirname, '..')
-const AXE_SOURCE = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8')
 const PASSWORD = 'e2e-catalogue-2026'
 const BUREAU = '示例区某某局'
 const TITLE = `关于印发示例区政务公开工作要点的通知（端到端${process.pid}）`
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      )
-    })
-  })
-}
-
-/** `gongkai serve --demo` with a chosen password (so the demo users need no first-login change). */
-function startServer(port: number, dataDir: string): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    [path.join(ROOT, 'bin/gongkai.js'), 'serve', '--demo', '--port', String(port)],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        GONGKAI_DATA_DIR: dataDir,
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        GONGKAI_ADMIN_PASSWORD: PASSWORD,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
-  let out = ''
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()))
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()))
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 45_000)
-    const poll = setInterval(() => {
-      fetch(`http://127.0.0.1:${port}/healthz`).then(
-        (r) => {
-          if (!r.ok) return
-          clearInterval(poll)
-          clearTimeout(timer)
-          resolve(child)
-        },
-        () => undefined,
-      )
-    }, 200)
-    child.once('exit', (code) => {
-      clearInterval(poll)
-      clearTimeout(timer)
-      reject(new Error(`server exited with ${code}:\n${out}`))
-    })
-  })
-}
-
-interface AxeViolation {
-  id: string
-  impact: string | null
-  help: string
-  nodes: { target: string[] }[]
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE)
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }).axe
-    return (await axe.run()).violations
-  })
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${page.url()} ${v.impact}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    )
-}
 
 describe.skipIf(!hasChromium)('catalogue workflow in Chromium', () => {
   let dataDir: string
@@ -133,7 +48,7 @@ describe.skipIf(!hasChromium)('catalogue workflow in Chromium', () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'gongkai-e2e-catalogue-'))
     const port = await freePort()
     base = `http://127.0.0.1:${port}`
-    server = await startServer(port, dataDir)
+    server = await startServer(port, dataDir, PASSWORD)
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     page.setDefaultTimeout(10_000)

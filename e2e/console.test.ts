@@ -3,14 +3,14 @@
 // both visible in the audit log; axe-core finds no serious or critical violation on the login page and the
 // dashboard; SIGTERM shuts the server down cleanly.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CHROMIUM, freePort, hasChromium, ROOT, seriousViolations } from './support.ts'
 
-const CHROMIUM = '/usr/bin/chromium'
+// More quiet flags than support.ts's CHROMIUM_ARGS.
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -21,28 +21,7 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ]
-const hasChromium = existsSync(CHROMIUM)
-if (!hasChromium && process.env.GONGKAI_REQUIRE_CHROMIUM === '1') {
-  throw new Error(`GONGKAI_REQUIRE_CHROMIUM=1 but ${CHROMIUM} is missing (apt-get install chromium)`)
-}
-if (!hasChromium) console.warn(`Skipping browser tests: ${CHROMIUM} not found (apt-get install chromium)`)
-
-const ROOT = path.resolve(import.meta.dirname, '..')
-const AXE_SOURCE = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8')
 export const SCREENSHOT = path.join(tmpdir(), 'gongkai-dashboard.png')
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      )
-    })
-  })
-}
 
 /** Start `gongkai serve --demo`; resolve with the printed admin password once the server listens. */
 function startServer(port: number, dataDir: string): Promise<{ child: ChildProcess; password: string }> {
@@ -85,24 +64,6 @@ function startServer(port: number, dataDir: string): Promise<{ child: ChildProce
       reject(new Error(`server exited with ${code}:\n${out}`))
     })
   })
-}
-
-interface AxeViolation {
-  id: string
-  impact: string | null
-  help: string
-  nodes: { target: string[] }[]
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE)
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }).axe
-    return (await axe.run()).violations
-  })
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 }
 
 describe.skipIf(!hasChromium)('admin console in Chromium', () => {
