@@ -241,7 +241,8 @@ export async function listDueScheduledIds(db: DB, nowIso: string, limit: number)
 
 /** Console list filters (the agency scope is applied by the caller through `agencyIds`). */
 export interface ItemListQuery {
-  readonly agencyIds: readonly number[]
+  /** The agencies in scope, or 'all' for an actor who sees every agency (no list to test each row against). */
+  readonly agencyIds: readonly number[] | 'all'
   readonly statuses?: readonly ItemStatus[] | undefined
   readonly columnId?: number | undefined
   /** Year of 发布日期, or of creation for items not published yet (China Standard Time). */
@@ -263,8 +264,10 @@ export async function listItemRows(
   db: DB,
   q: ItemListQuery,
 ): Promise<{ items: ItemSummary[]; total: number }> {
-  if (q.agencyIds.length === 0) return { items: [], total: 0 }
-  let query = db.selectFrom('catalogue_items').where('agency_id', 'in', q.agencyIds)
+  const agencyIds = q.agencyIds
+  if (agencyIds !== 'all' && agencyIds.length === 0) return { items: [], total: 0 }
+  let query = db.selectFrom('catalogue_items')
+  if (agencyIds !== 'all') query = query.where('agency_id', 'in', agencyIds)
   if (q.statuses !== undefined && q.statuses.length > 0) query = query.where('status', 'in', q.statuses)
   if (q.columnId !== undefined) query = query.where('column_id', '=', q.columnId)
   if (q.topicCode !== undefined) {

@@ -18,6 +18,7 @@ import * as createReportDraftsAndVersions from './migrations/2026_11_27_1000_cre
 import * as createBulkImportCheckpoints from './migrations/2026_11_27_1100_create_bulk_import_checkpoints.ts'
 import * as createScheduledJobs from './migrations/2026_11_27_1110_create_scheduled_jobs.ts'
 import * as createRateLimitHits from './migrations/2026_11_27_1120_create_rate_limit_hits.ts'
+import * as indexConsoleItemList from './migrations/2026_11_27_1200_index_console_item_list.ts'
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_26_2340_create_accounts': createAccounts,
@@ -34,6 +35,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_27_1100_create_bulk_import_checkpoints': createBulkImportCheckpoints,
   '2026_11_27_1110_create_scheduled_jobs': createScheduledJobs,
   '2026_11_27_1120_create_rate_limit_hits': createRateLimitHits,
+  '2026_11_27_1200_index_console_item_list': indexConsoleItemList,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) }

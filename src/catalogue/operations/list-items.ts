@@ -40,9 +40,9 @@ export async function listItems(
 ): Promise<{ items: ItemSummary[]; total: number }> {
   const pageSize = Math.min(Math.max(input.pageSize ?? 20, 1), 100)
   const page = Math.max(input.page ?? 1, 1)
-  const agencyIds = await scopedAgencyIds(db, catalogueScope(actor, 'catalogue.item.view'))
+  const scope = catalogueScope(actor, 'catalogue.item.view')
   return listItemRows(db, {
-    agencyIds,
+    agencyIds: scope.all ? 'all' : await scopedAgencyIds(db, scope),
     statuses: input.statuses,
     columnId: input.columnId,
     year: input.year,

@@ -170,6 +170,22 @@ describeDb('catalogue reads', () => {
     expect(watch.unknown.map((e) => e.item.id)).toEqual([unknown.id])
   })
 
+  it('lists every agency for a 平台管理员, most recently changed first, a page at a time with the full count', async () => {
+    const one = await buildCatalogueDesk(t.db)
+    const two = await buildCatalogueDesk(t.db)
+    const a1 = await createDraft(t.db, one.publisher, { columnId: one.column.id, title: '平台列表甲一' })
+    const b1 = await createDraft(t.db, two.publisher, { columnId: two.column.id, title: '平台列表乙一' })
+    const a2 = await createDraft(t.db, one.publisher, { columnId: one.column.id, title: '平台列表甲二' })
+    const admin = await buildActor(t.db, await buildAgency(t.db), 'platform_admin')
+    // Other tests of this file share the database: the word keeps to this test's items.
+    const first = await listItems(t.db, admin, { pageSize: 2, text: '平台列表' })
+    expect(first.total).toBe(3)
+    expect(first.items.map((i) => i.id)).toEqual([a2.id, b1.id])
+    const second = await listItems(t.db, admin, { pageSize: 2, page: 2, text: '平台列表' })
+    expect(second.items.map((i) => i.id)).toEqual([a1.id])
+    expect((await listItems(t.db, admin, { text: '平台列表乙' })).items.map((i) => i.id)).toEqual([b1.id])
+  })
+
   it('scopes the console list: a 监督员 sees the subtree, a 发布员 only their agency', async () => {
     const parent = await buildAgency(t.db, { kind: 'government' })
     const desk = await buildCatalogueDesk(t.db, { parent })
