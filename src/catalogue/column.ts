@@ -43,6 +43,12 @@ export interface ColumnNode extends Column {
 /** Slugs: lower-case ASCII letters, digits and hyphens, starting with a letter, at most 64 characters. */
 export const SLUG_PATTERN = /^[a-z][a-z0-9-]{0,63}$/
 
+/**
+ * Slugs the portal uses for its own pages under /zfxxgk/<agency>/: a column so named would never be reached
+ * (ysqgk: the 依申请公开 form and tracking; tujie: the annual report's 图解).
+ */
+export const RESERVED_COLUMN_SLUGS: readonly string[] = ['ysqgk', 'tujie']
+
 /** Build the tree of `columns` (any order): roots and children sorted by position, then id. */
 export function buildColumnTree(columns: readonly Column[]): ColumnNode[] {
   const byParent = new Map<number | null, Column[]>()

@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { toDayNumber } from '../calendar/index.ts'
 import { ITEM_TYPES, VALIDITIES } from './item.ts'
-import { COLUMN_KINDS, SLUG_PATTERN } from './column.ts'
+import { COLUMN_KINDS, RESERVED_COLUMN_SLUGS, SLUG_PATTERN } from './column.ts'
 
 function isRealDate(value: string): boolean {
   try {
@@ -87,7 +87,13 @@ export const CreateColumnSchema = z.object({
   agencyId: id,
   parentId: id.nullable().optional(),
   name: text(60).pipe(z.string().min(1, '请填写栏目名称')),
-  slug: z.string().regex(SLUG_PATTERN, '栏目标识只能由小写字母、数字和连字符组成，并以字母开头'),
+  slug: z
+    .string()
+    .regex(SLUG_PATTERN, '栏目标识只能由小写字母、数字和连字符组成，并以字母开头')
+    .refine(
+      (slug) => !RESERVED_COLUMN_SLUGS.includes(slug),
+      '该栏目标识为门户页面保留（ysqgk、tujie），请换一个',
+    ),
   kind: z.enum(COLUMN_KINDS).optional(),
   position: z.number().int().min(0).optional(),
 })

@@ -93,6 +93,12 @@ describeDb('catalogue columns and settings', () => {
     expect(await codeOf(createColumn(t.db, admin, { agencyId: agency.id, name: 'x', slug: '专题' }))).toBe(
       'invalid_input',
     )
+    // The portal's own pages under /zfxxgk/<agency>/ would shadow such a column.
+    for (const slug of ['ysqgk', 'tujie']) {
+      expect(await codeOf(createColumn(t.db, admin, { agencyId: agency.id, name: 'x', slug }))).toBe(
+        'invalid_input',
+      )
+    }
     expect(await codeOf(updateColumn(t.db, admin, { id: parent.id, parentId: child.id }))).toBe(
       'invalid_input',
     )
