@@ -19,6 +19,7 @@ import * as createBulkImportCheckpoints from './migrations/2026_11_27_1100_creat
 import * as createScheduledJobs from './migrations/2026_11_27_1110_create_scheduled_jobs.ts'
 import * as createRateLimitHits from './migrations/2026_11_27_1120_create_rate_limit_hits.ts'
 import * as indexConsoleItemList from './migrations/2026_11_27_1200_index_console_item_list.ts'
+import * as reportReceivedOutcomeIndex from './migrations/2026_11_27_1205_report_received_outcome_index.ts'
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_26_2340_create_accounts': createAccounts,
@@ -36,6 +37,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_27_1110_create_scheduled_jobs': createScheduledJobs,
   '2026_11_27_1120_create_rate_limit_hits': createRateLimitHits,
   '2026_11_27_1200_index_console_item_list': indexConsoleItemList,
+  '2026_11_27_1205_report_received_outcome_index': reportReceivedOutcomeIndex,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) }
