@@ -16,6 +16,8 @@ export type { SearchDocument, SearchHit, SearchQuery, SearchResult } from './sea
 export { SEARCH_COUNT_CAP, SEARCH_MAX_LIMIT } from './search-document.ts'
 export { indexDocument, indexDocuments } from './operations/index-document.ts'
 export { removeDocument } from './operations/remove-document.ts'
+/** Many documents at once: index structures built after loading (a re-index, a generated corpus). */
+export { beginBulkIndexing, finishBulkIndexing } from './operations/bulk-index.ts'
 export { searchDocuments } from './operations/search-documents.ts'
 /** Escaped HTML with query words marked, for callers that highlight other fields the same way. */
 export { escapeHtml, highlight } from './highlight.ts'

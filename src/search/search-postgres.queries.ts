@@ -1,17 +1,21 @@
 // PostgreSQL: `grams` is a tsvector whose lexemes are every distinct character and bigram of the document (and
-// of its title again, prefixed), without positions. A query is a plain AND tsquery of its words' terms, which
-// GIN answers without rechecking rows (and, for a count on a vacuumed table, without reading them). A word of
-// three or more characters is then checked as a substring of the normalised text (its bigrams alone do not fix
-// their order). The planner takes the GIN index for rare terms and a backward walk of rank_key for frequent ones.
-// A walk that tests the tsvector decompresses it (kilobytes) for every row, and a GIN bitmap of a frequent term
-// lists most of the table, so for terms that PostgreSQL's statistics call frequent (pg_stats.most_common_elems)
-// the newest WINDOW rows are scanned first with plain substring checks on the short normalised text: when they
-// hold enough matches the answer is exact (the window is a prefix in rank order) and GIN is never touched.
+// of its title again, prefixed), without positions, plus a few private lexemes: the filters (agency, column,
+// year) and the document's time buckets (its day, 8-day, 64-day and 512-day block of rank_key). A query is a
+// plain AND tsquery, which GIN answers without rechecking rows; a word of two or more characters is also
+// checked as a substring of the normalised text (its bigrams alone do not fix their order), so every answer
+// is exact.
+//
+// Best matches first means newest first, and a GIN bitmap has no order: every match would be fetched and
+// sorted. So matches are collected newest first by time range: the tsquery ANDs the bucket lexemes covering
+// the newest days, and GIN intersects the short bucket lists with the long term lists (skipping through
+// them) instead of reading every posting of a frequent term. The range is sized from the term frequencies
+// in PostgreSQL's statistics and widened with the density seen, until the page and the capped count are
+// known; queries expected to match few documents read them all at once.
 import { sql } from 'kysely'
 import type { RawBuilder } from 'kysely'
 import type { DB } from '../storage/index.ts'
 import { TITLE_TERM_PREFIX } from './grams.ts'
-import type { QueryPlan, Tier } from './query-plan.ts'
+import type { QueryPlan } from './query-plan.ts'
 
 function lexeme(term: string): string {
   return `'${term.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`
@@ -22,64 +26,132 @@ export function tsvectorOf(terms: Iterable<string>): RawBuilder<string> {
   return sql<string>`${[...terms].map(lexeme).join(' ')}::tsvector`
 }
 
-function tsqueryOf(terms: readonly string[]): RawBuilder<unknown> {
-  return sql`${[...new Set(terms)].map(lexeme).join(' & ')}::tsquery`
+// Private lexemes are three or more characters after a private-use character: grams are one or two
+// characters (or TITLE_TERM_PREFIX and one or two), so they never collide.
+const FILTER_PREFIX = '\uE001'
+const BUCKET_PREFIX = '\uE002'
+/** Rank keys per day (ms × 1024). */
+const DAY_KEY = 1024 * 86_400_000
+/** Added to day numbers so that every day since 1900 is positive. */
+const DAY_OFFSET = 40_000
+/** Bucket levels: blocks of 1, 8, 64 and 512 days. */
+const LEVELS = 4
+
+/** The day of a rank key (days since 1970 plus DAY_OFFSET). */
+export function dayOf(rankKey: number): number {
+  return Math.floor(rankKey / DAY_KEY) + DAY_OFFSET
 }
 
-/**
- * The GIN terms of a word: its grams that the statistics do not list as frequent, or its rarest gram when all
- * are (GIN reads every posting list of a query; ANDing long ones costs more than the substring check saves).
- */
-function ginTerms(grams: readonly string[], freq: ReadonlyMap<string, number>): string[] {
-  const rare = grams.filter((g) => !freq.has(g))
-  if (rare.length > 0) return rare
-  return [grams.reduce((a, b) => ((freq.get(b) ?? 0) < (freq.get(a) ?? 0) ? b : a))]
+/** The first rank key of a day. */
+function dayStart(day: number): number {
+  return (day - DAY_OFFSET) * DAY_KEY
 }
 
-function wordConditions(
-  plan: QueryPlan,
-  titleOnly: boolean,
-  freq: ReadonlyMap<string, number>,
-): RawBuilder<unknown>[] {
-  const prefix = titleOnly ? TITLE_TERM_PREFIX : ''
-  const terms = plan.words.flatMap((w) =>
-    ginTerms(
-      w.grams.map((g) => prefix + g),
-      freq,
-    ),
-  )
-  const conditions: RawBuilder<unknown>[] = [sql`grams @@ ${tsqueryOf(terms)}`]
-  const column = titleOnly ? sql.ref('norm_title') : sql.ref('norm_text')
-  for (const word of plan.words) {
-    if (word.grams.length > 1) conditions.push(sql`strpos(${column}, ${word.text}) > 0`)
+function bucketLexeme(level: number, block: number): string {
+  return `${BUCKET_PREFIX}${level}.${block}`
+}
+
+const agencyLexeme = (id: number) => `${FILTER_PREFIX}a${id}`
+const columnLexeme = (id: number) => `${FILTER_PREFIX}c${id}`
+const yearLexeme = (year: number) => `${FILTER_PREFIX}y${year}`
+
+/** The private lexemes of a document: its filters and time buckets. */
+export function documentLexemes(
+  doc: { agencyId: number; columnId: number; year: number },
+  rankKey: number,
+): string[] {
+  const day = dayOf(rankKey)
+  const out = [agencyLexeme(doc.agencyId), columnLexeme(doc.columnId), yearLexeme(doc.year)]
+  for (let level = 0; level < LEVELS; level++) out.push(bucketLexeme(level, Math.floor(day / 8 ** level)))
+  return out
+}
+
+/** The fewest bucket lexemes covering the days lo..hi (inclusive). */
+export function coverDays(lo: number, hi: number): string[] {
+  const out: string[] = []
+  let day = lo
+  while (day <= hi) {
+    let level = LEVELS - 1
+    while (level > 0 && (day % 8 ** level !== 0 || day + 8 ** level - 1 > hi)) level--
+    out.push(bucketLexeme(level, day / 8 ** level))
+    day += 8 ** level
   }
-  return conditions
+  return out
 }
 
-/** Rows of the newest-first window scanned before the GIN index for frequent terms. */
-const WINDOW = 4000
-/** Term frequencies from pg_stats are re-read after this long (ms). */
+/** Above this many agencies the agency filter is a condition on agency_id, not lexemes in the tsquery. */
+const MAX_AGENCY_LEXEMES = 512
+
+/** Tuning of the newest-first collection (tests lower `fullMax` to take the bucket path on a small corpus). */
+export const postgresSearchTuning = {
+  /** Read every match at once when at most this many are expected. */
+  fullMax: 3000,
+  /** A range is sized for this many times the matches still needed. */
+  overshoot: 1.5,
+}
+
+interface Stats {
+  /** Frequencies (0..1) of the lexemes the statistics call frequent. */
+  readonly freq: ReadonlyMap<string, number>
+  /** Below the least listed frequency: assumed for an unlisted lexeme (0 without statistics). */
+  readonly rareFreq: number
+  readonly rows: number
+  readonly agencies: number
+  readonly columns: number
+  readonly years: number
+}
+
+/** Statistics are re-read after this long (ms). */
 const STATS_TTL = 10 * 60_000
+const statsCache = new WeakMap<DB, { at: number; stats: Promise<Stats> }>()
 
-const statsCache = new WeakMap<DB, { at: number; freq: Promise<Map<string, number>> }>()
+function distinct(n: number | null | undefined, rows: number): number {
+  const value = Number(n ?? 0)
+  return Math.max(1, value < 0 ? -value * rows : value)
+}
 
-/** Frequencies (0..1) of the frequent terms of `grams`, from the planner statistics (empty before ANALYZE). */
-function termFrequencies(db: DB): Promise<Map<string, number>> {
+async function readStats(db: DB): Promise<Stats> {
+  const { rows } = await sql<{
+    attname: string
+    e: string[] | null
+    f: number[] | null
+    n: number | null
+    reltuples: number
+  }>`select s.attname, s.most_common_elems::text::text[] as e, s.most_common_elem_freqs as f,
+      s.n_distinct as n, c.reltuples
+    from pg_stats s join pg_class c on c.relname = s.tablename
+      and c.relnamespace = (select oid from pg_namespace where nspname = current_schema())
+    where s.schemaname = current_schema() and s.tablename = 'search_documents'
+      and s.attname in ('grams', 'agency_id', 'column_id', 'year')`.execute(db)
+  const freq = new Map<string, number>()
+  const grams = rows.find((r) => r.attname === 'grams')
+  grams?.e?.forEach((term, i) => freq.set(term, Number(grams.f?.[i] ?? 0)))
+  const count = Math.max(0, Number(rows[0]?.reltuples ?? 0))
+  const least = freq.size === 0 ? 0 : Math.min(...freq.values())
+  const n = (name: string) => distinct(rows.find((r) => r.attname === name)?.n, count)
+  return {
+    freq,
+    rareFreq: least / 2,
+    rows: count,
+    agencies: n('agency_id'),
+    columns: n('column_id'),
+    years: n('year'),
+  }
+}
+
+function termStats(db: DB): Promise<Stats> {
   const cached = statsCache.get(db)
-  if (cached && Date.now() - cached.at < STATS_TTL) return cached.freq
-  const freq = sql<{ e: string[] | null; f: number[] | null }>`select most_common_elems::text::text[] as e,
-      most_common_elem_freqs as f from pg_stats
-    where schemaname = current_schema() and tablename = 'search_documents' and attname = 'grams'`
-    .execute(db)
-    .then(({ rows }) => {
-      const map = new Map<string, number>()
-      const row = rows[0]
-      row?.e?.forEach((term, i) => map.set(term, Number(row.f?.[i] ?? 0)))
-      return map
-    })
-    .catch(() => new Map<string, number>())
-  statsCache.set(db, { at: Date.now(), freq })
-  return freq
+  if (cached && Date.now() - cached.at < STATS_TTL) return cached.stats
+  const stats = readStats(db).catch((): Stats => ({
+    freq: new Map(),
+    rareFreq: 0,
+    rows: 0,
+    agencies: 1,
+    columns: 1,
+    years: 1,
+  }))
+  statsCache.set(db, { at: Date.now(), stats })
+  return stats
 }
 
 /** Drops the cached statistics (after ANALYZE, e.g. in tests). */
@@ -87,81 +159,164 @@ export function forgetTermFrequencies(db: DB): void {
   statsCache.delete(db)
 }
 
-/** Whether the newest WINDOW rows are expected to hold `need` matches of every word (terms rarer than the
- * statistics list count as 0). */
-async function windowLikely(db: DB, plan: QueryPlan, tier: Tier, need: number): Promise<boolean> {
-  // A filter keeps a small share of the window: the indexed filter columns do better.
-  const { agencyIds, columnId, year } = plan.filters
-  if (agencyIds !== undefined || columnId !== undefined || year !== undefined) return false
-  const freq = await termFrequencies(db)
-  const prefix = tier === 'title' ? TITLE_TERM_PREFIX : ''
+/** One tier's query: an AND of OR-groups of lexemes, and the conditions GIN cannot answer. */
+interface TierQuery {
+  readonly groups: readonly (readonly string[])[]
+  readonly conditions: readonly RawBuilder<unknown>[]
+  /** Expected share (0..1) of all documents that match. */
+  readonly share: number
+}
+
+function tierQuery(plan: QueryPlan, titleOnly: boolean, stats: Stats): TierQuery {
+  const prefix = titleOnly ? TITLE_TERM_PREFIX : ''
+  const column = titleOnly ? sql.ref('norm_title') : sql.ref('norm_text')
+  const freqOf = (term: string) => stats.freq.get(term) ?? stats.rareFreq
+  const groups: string[][] = []
+  const conditions: RawBuilder<unknown>[] = []
   let share = 1
   for (const word of plan.words) {
-    for (const g of word.grams) share = Math.min(share, freq.get(prefix + g) ?? 0)
+    const grams = word.grams.map((g) => prefix + g)
+    // GIN reads every posting list it is given: a word's rare grams, or its rarest when all are frequent
+    // (the substring check below keeps the answer exact).
+    const rare = grams.filter((g) => !stats.freq.has(g))
+    const rarest = grams.reduce((a, b) => (freqOf(b) < freqOf(a) ? b : a))
+    for (const g of rare.length > 0 ? rare : [rarest]) groups.push([g])
+    share *= freqOf(rarest)
+    if (word.grams.length > 1) conditions.push(sql`strpos(${column}, ${word.text}) > 0`)
   }
-  return share * WINDOW >= 1.2 * need
-}
-
-/** The conditions on plain columns only (exact, no tsvector), for the window scan. */
-function windowWhere(plan: QueryPlan, tier: Tier): RawBuilder<unknown> {
-  const column = tier === 'title' ? sql.ref('norm_title') : sql.ref('norm_text')
-  const conditions = plan.words.map((w) => sql`strpos(${column}, ${w.text}) > 0`)
-  if (tier === 'rest') {
-    const inTitle = plan.words.map((w) => sql`strpos(norm_title, ${w.text}) > 0`)
-    conditions.push(sql`not (${sql.join(inTitle, sql` and `)})`)
-  }
-  conditions.push(...filterConditions(plan))
-  return sql.join(conditions, sql` and `)
-}
-
-const windowRows = sql`(select rank_key, agency_id, column_id, year, norm_title, norm_text from search_documents
-  order by rank_key desc limit ${WINDOW}) w`
-
-function filterConditions(plan: QueryPlan): RawBuilder<unknown>[] {
-  const conditions: RawBuilder<unknown>[] = []
   const { agencyIds, columnId, year } = plan.filters
-  if (agencyIds !== undefined) conditions.push(sql`agency_id = any(${[...agencyIds]}::int[])`)
-  if (columnId !== undefined) conditions.push(sql`column_id = ${columnId}`)
-  if (year !== undefined) conditions.push(sql`year = ${year}`)
-  return conditions
-}
-
-function whereClause(plan: QueryPlan, tier: Tier, freq: ReadonlyMap<string, number>): RawBuilder<unknown> {
-  const conditions = wordConditions(plan, tier === 'title', freq)
-  if (tier === 'rest') {
-    // Not every word in the title, checked on the short inline title rather than the large tsvector.
-    const inTitle = plan.words.map((w) => sql`strpos(norm_title, ${w.text}) > 0`)
-    conditions.push(sql`not (${sql.join(inTitle, sql` and `)})`)
+  if (agencyIds !== undefined) {
+    if (agencyIds.length <= MAX_AGENCY_LEXEMES) groups.push(agencyIds.map(agencyLexeme))
+    else conditions.push(sql`agency_id = any(${[...agencyIds]}::int[])`)
+    share *= Math.min(1, agencyIds.length / stats.agencies)
   }
-  conditions.push(...filterConditions(plan))
-  return sql.join(conditions, sql` and `)
-}
-
-export async function countMatches(db: DB, plan: QueryPlan, tier: Tier, cap: number): Promise<number> {
-  if (await windowLikely(db, plan, tier, cap)) {
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from (
-      select 1 from ${windowRows} where ${windowWhere(plan, tier)} limit ${cap}) s`.execute(db)
-    if ((rows[0]?.n ?? 0) >= cap) return cap
+  if (columnId !== undefined) {
+    groups.push([columnLexeme(columnId)])
+    share *= stats.freq.get(columnLexeme(columnId)) ?? 1 / stats.columns
   }
-  const { rows } = await sql<{ n: number }>`select count(*)::int as n from (
-    select 1 from search_documents where ${whereClause(plan, tier, await termFrequencies(db))} limit ${cap}) s`.execute(db)
-  return rows[0]?.n ?? 0
+  if (year !== undefined) {
+    groups.push([yearLexeme(year)])
+    share *= stats.freq.get(yearLexeme(year)) ?? 1 / stats.years
+  }
+  return { groups, conditions, share }
 }
 
-export async function matchingRankKeys(
+function tsquery(groups: readonly (readonly string[])[]): RawBuilder<unknown> {
+  const text = groups
+    .map((g) => (g.length === 1 ? lexeme(g[0] as string) : `(${g.map(lexeme).join(' | ')})`))
+    .join(' & ')
+  return sql`${text}::tsquery`
+}
+
+/** A match: its rank key and whether every word is in its title. */
+interface Match {
+  readonly k: number
+  readonly t: boolean
+}
+
+/** Matches of a tier within days lo..hi (bucket lexemes), or below a rank key (all older ones), newest first. */
+async function matchesIn(
   db: DB,
   plan: QueryPlan,
-  tier: Tier,
+  titleOnly: boolean,
+  q: TierQuery,
+  range: { days: [number, number] } | { below: number } | null,
+): Promise<Match[]> {
+  const groups = range !== null && 'days' in range ? [...q.groups, coverDays(...range.days)] : q.groups
+  const conditions = [sql`grams @@ ${tsquery(groups)}`, ...q.conditions]
+  // `+ 0`: a filter on the GIN's rows, never a walk of the rank_key index.
+  if (range !== null && 'below' in range) conditions.push(sql`rank_key + 0 < ${range.below}`)
+  const inTitle = titleOnly
+    ? sql`true`
+    : sql.join(
+        plan.words.map((w) => sql`strpos(norm_title, ${w.text}) > 0`),
+        sql` and `,
+      )
+  const { rows } = await sql<{ k: string | number; t: boolean }>`select rank_key as k, ${inTitle} as t
+    from search_documents where ${sql.join(conditions, sql` and `)}`.execute(db)
+  return rows.map((r) => ({ k: Number(r.k), t: r.t })).sort((a, b) => b.k - a.k)
+}
+
+interface Collected {
+  /** Matches newest first: every match newer than the last one. */
+  readonly matches: readonly Match[]
+  /** True when these are all the matches. */
+  readonly complete: boolean
+}
+
+/** At least `need` matches of a tier (or all), newest first. */
+async function collect(
+  db: DB,
+  plan: QueryPlan,
+  titleOnly: boolean,
+  need: number,
+  stats: Stats,
+  keys: { min: number; max: number } | null,
+): Promise<Collected> {
+  const q = tierQuery(plan, titleOnly, stats)
+  const { fullMax, overshoot } = postgresSearchTuning
+  if (keys === null || stats.rows * q.share <= fullMax) {
+    return { matches: await matchesIn(db, plan, titleOnly, q, null), complete: true }
+  }
+  const first = dayOf(keys.min)
+  let hi = dayOf(keys.max)
+  const perDay = Math.max(1, stats.rows / (hi - first + 1))
+  let density = Math.max(q.share, 1e-9)
+  const matches: Match[] = []
+  for (;;) {
+    const remaining = need - matches.length
+    const span = Math.max(1, Math.ceil((overshoot * remaining) / (density * perDay)))
+    const olderDocs = (hi - first + 1) * perDay
+    if (hi - span < first || olderDocs * density <= fullMax) {
+      matches.push(...(await matchesIn(db, plan, titleOnly, q, { below: dayStart(hi + 1) })))
+      return { matches, complete: true }
+    }
+    const lo = hi - span + 1
+    const found = await matchesIn(db, plan, titleOnly, q, { days: [lo, hi] })
+    matches.push(...found)
+    if (matches.length >= need) return { matches, complete: false }
+    // The density seen so far decides the next range (an empty range suggests a rarer match than thought).
+    const seenDays = dayOf(keys.max) - lo + 1
+    density = Math.max(matches.length / (seenDays * perDay), density / 8, 1e-9)
+    hi = lo - 1
+  }
+}
+
+/**
+ * Up to `cap` matches counted (a count of `cap` means "at least") and the rank keys of one page with their
+ * score: title matches (2) newest first, then the others (1) newest first.
+ */
+export async function searchPage(
+  db: DB,
+  plan: QueryPlan,
   limit: number,
   offset: number,
-): Promise<number[]> {
-  if (await windowLikely(db, plan, tier, offset + limit)) {
-    const { rows } = await sql<{ k: number }>`select rank_key as k from ${windowRows}
-      where ${windowWhere(plan, tier)} order by rank_key desc limit ${limit} offset ${offset}`.execute(db)
-    if (rows.length === limit) return rows.map((r) => Number(r.k))
+  cap: number,
+  pageEnd: (counted: number) => number,
+): Promise<{ counted: number; scores: Map<number, number> }> {
+  const scores = new Map<number, number>()
+  if (plan.filters.agencyIds?.length === 0) return { counted: 0, scores }
+  const stats = await termStats(db)
+  const { rows } = await sql<{
+    min: string | number | null
+    max: string | number | null
+  }>`select min(rank_key) as min, max(rank_key) as max from search_documents`.execute(db)
+  const bounds = rows[0]
+  if (bounds?.min === null || bounds?.max === null || bounds === undefined) return { counted: 0, scores }
+  const keys = { min: Number(bounds.min), max: Number(bounds.max) }
+  const all = await collect(db, plan, false, cap, stats, keys)
+  const counted = Math.min(all.matches.length, cap)
+  const end = Math.min(offset + limit, pageEnd(counted))
+  if (offset >= end) return { counted, scores }
+  // Title matches among the newest matches are the newest title matches; older ones need their own search.
+  let titles = all.matches.filter((m) => m.t)
+  if (!all.complete && titles.length < end) {
+    titles = [...(await collect(db, plan, true, end, stats, keys)).matches]
   }
-  const { rows } = await sql<{ k: number }>`select rank_key as k from search_documents
-    where ${whereClause(plan, tier, await termFrequencies(db))}
-    order by rank_key desc limit ${limit} offset ${offset}`.execute(db)
-  return rows.map((r) => Number(r.k))
+  const rest = all.matches.filter((m) => !m.t)
+  for (let i = offset; i < end; i++) {
+    const m = i < titles.length ? titles[i] : rest[i - titles.length]
+    if (m !== undefined) scores.set(m.k, i < titles.length ? 2 : 1)
+  }
+  return { counted, scores }
 }

@@ -4,7 +4,7 @@ import type { DB } from '../storage/index.ts'
 import { engineOf } from '../storage/index.ts'
 import { gramSet, textGrams, TITLE_TERM_PREFIX } from './grams.ts'
 import { normalizeText } from './normalize.ts'
-import type { QueryPlan, Tier } from './query-plan.ts'
+import type { QueryPlan } from './query-plan.ts'
 import type { SearchDocument } from './search-document.ts'
 import type { SearchDocumentRow } from './search.table.ts'
 import * as postgres from './search-postgres.queries.ts'
@@ -66,7 +66,10 @@ export async function insertDocuments(
           body: doc.body,
           published_at: doc.publishedAt,
           grams: isPostgres
-            ? postgres.tsvectorOf(gramSet(title, gramSet(title, gramSet(other)), TITLE_TERM_PREFIX))
+            ? postgres.tsvectorOf([
+                ...gramSet(title, gramSet(title, gramSet(other)), TITLE_TERM_PREFIX),
+                ...postgres.documentLexemes(doc, rankKey),
+              ])
             : null,
           norm_title: isPostgres ? title : null,
           norm_text: isPostgres ? `${title}\n${other}` : null,
@@ -82,24 +85,44 @@ export async function insertDocuments(
   }
 }
 
-/** Up to `cap` matching documents counted (a count of `cap` means "at least"). */
-export function countMatches(db: DB, plan: QueryPlan, tier: Tier, cap: number): Promise<number> {
-  return engineOf(db) === 'sqlite'
-    ? sqlite.countMatches(db, plan, tier, cap)
-    : postgres.countMatches(db, plan, tier, cap)
-}
-
-/** Rank keys of matching documents, newest first. */
-export function matchingRankKeys(
+/** Rank keys of one page with their score: title matches (2) newest first, then the others (1). */
+async function sqlitePage(
   db: DB,
   plan: QueryPlan,
-  tier: Tier,
   limit: number,
   offset: number,
-): Promise<number[]> {
-  return engineOf(db) === 'sqlite'
-    ? sqlite.matchingRankKeys(db, plan, tier, limit, offset)
-    : postgres.matchingRankKeys(db, plan, tier, limit, offset)
+): Promise<Map<number, number>> {
+  const scores = new Map<number, number>()
+  // Title matches counted only as far as this page needs: fewer than offset + limit means the count is exact.
+  const titleCount = await sqlite.countMatches(db, plan, 'title', offset + limit)
+  if (offset < titleCount) {
+    for (const k of await sqlite.matchingRankKeys(db, plan, 'title', limit, offset)) scores.set(k, 2)
+  }
+  const remaining = limit - scores.size
+  if (remaining > 0) {
+    const restOffset = Math.max(0, offset - titleCount)
+    for (const k of await sqlite.matchingRankKeys(db, plan, 'rest', remaining, restOffset)) scores.set(k, 1)
+  }
+  return scores
+}
+
+/**
+ * Matching documents counted up to `cap` (a count of `cap` means "at least"), and the rank keys of the page
+ * [offset, offset + limit) — cut at `maxTotal(counted)` — with their score (2: every word in the title).
+ */
+export async function searchPage(
+  db: DB,
+  plan: QueryPlan,
+  limit: number,
+  offset: number,
+  cap: number,
+  maxTotal: (counted: number) => number,
+): Promise<{ counted: number; scores: Map<number, number> }> {
+  if (engineOf(db) === 'postgres') return postgres.searchPage(db, plan, limit, offset, cap, maxTotal)
+  const counted = await sqlite.countMatches(db, plan, 'all', cap)
+  const end = Math.min(offset + limit, maxTotal(counted))
+  if (offset >= end) return { counted, scores: new Map() }
+  return { counted, scores: await sqlitePage(db, plan, end - offset, offset) }
 }
 
 export type StoredDocument = Pick<
