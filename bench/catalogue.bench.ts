@@ -15,6 +15,7 @@ import {
   getPublishedItem,
   listLatestItems,
   listPublishedItems,
+  listItems,
   listPublishedItemsBefore,
   submitForReview,
   ViewCounter,
@@ -294,6 +295,18 @@ export default async function (args: string[]): Promise<void> {
       mustChangePassword: false,
     })
     const admin = actor(['platform_admin'])
+    // The console's 信息管理 list: every agency for a 平台管理员; one (heavy) agency for its 信息发布员.
+    await measure('console list page 1, 平台管理员 (all agencies)', 50, () => listItems(db, admin))
+    await measure('console list page 1, 平台管理员, status 已发布', 50, () =>
+      listItems(db, admin, { statuses: ['published'] }),
+    )
+    await measure('console list page 1, 平台管理员, words in 标题', 20, () =>
+      listItems(db, admin, { text: '通知' }),
+    )
+    const heavyPublisher: Actor = { ...actor(['publisher']), agencyId: 1 }
+    await measure('console list page 1, 信息发布员 of the heaviest agency', 50, () =>
+      listItems(db, heavyPublisher),
+    )
     const inReview: number[] = []
     for (let i = 0; i < 70; i++) {
       const a = agency()
