@@ -8,7 +8,7 @@
 // absent). The event logs are not generated: the report reads only the derived columns. Prints wall time, this
 // process's CPU time (on PostgreSQL the server's CPU is not included) and the load average.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { sql } from 'kysely'
@@ -180,24 +180,48 @@ async function open(engine: 'sqlite' | 'postgres', fresh: boolean): Promise<DB> 
   return connect({ database: { engine: 'postgres', url: `${PG_BASE}/${PG_DB}` } })
 }
 
-async function timed<T>(label: string, runs: number, fn: () => Promise<T>): Promise<T> {
+/**
+ * CPU time (ms) of the PostgreSQL server processes serving this database, read from /proc (the server runs on
+ * this machine in the bench setup; undefined otherwise). Parallel workers are short-lived processes and are
+ * not included, so with parallel plans this is the leader's share only.
+ */
+async function serverCpuMs(db: DB): Promise<number | undefined> {
+  if (engineOf(db) !== 'postgres') return undefined
+  const { rows } = await sql<{ pid: number }>`select pid from pg_stat_activity
+    where datname = current_database() and backend_type = 'client backend'`.execute(db)
+  let total = 0
+  for (const { pid } of rows) {
+    const file = `/proc/${pid}/stat`
+    if (!existsSync(file)) return undefined
+    const fields = readFileSync(file, 'utf8').split(') ')[1]?.split(' ') ?? []
+    total += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100 // utime + stime, in clock ticks of 10 ms
+  }
+  return total
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN
+
+async function timed<T>(db: DB, label: string, runs: number, fn: () => Promise<T>): Promise<T> {
   let result = await fn() // warm-up: statement caches, page cache
   const walls: number[] = []
   const cpu: number[] = []
+  const server: number[] = []
   for (let i = 0; i < runs; i++) {
+    const s0 = await serverCpuMs(db)
     const c0 = process.cpuUsage()
     const t0 = performance.now()
     result = await fn()
     walls.push(performance.now() - t0)
     const c = process.cpuUsage(c0)
     cpu.push((c.user + c.system) / 1000)
+    const s1 = await serverCpuMs(db)
+    if (s0 !== undefined && s1 !== undefined) server.push(s1 - s0)
   }
-  walls.sort((a, b) => a - b)
-  cpu.sort((a, b) => a - b)
-  const mid = Math.floor(runs / 2)
+  const serverText =
+    server.length > 0 ? `, server CPU median ${median(server).toFixed(0)} ms (leader backends)` : ''
   console.log(
-    `${label}: wall median ${walls[mid]?.toFixed(0)} ms (min ${walls[0]?.toFixed(0)}, max ${walls.at(-1)?.toFixed(0)}), ` +
-      `client CPU median ${cpu[mid]?.toFixed(0)} ms, n=${runs}, load ${load()}`,
+    `${label}: wall median ${median(walls).toFixed(0)} ms (min ${Math.min(...walls).toFixed(0)}, max ${Math.max(...walls).toFixed(0)}), ` +
+      `client CPU median ${median(cpu).toFixed(0)} ms${serverText}, n=${runs}, load ${load()}`,
   )
   return result
 }
@@ -219,10 +243,11 @@ async function run(engine: 'sqlite' | 'postgres', args: string[]): Promise<void>
     )
     const expected = applications + agencies * perAgency
     if (!reuse || existing !== expected) {
-      if (existing > 0)
-        {throw new Error(
+      if (existing > 0) {
+        throw new Error(
           `${engine}: found ${existing} applications, expected ${expected}; run without --reuse`,
-        )}
+        )
+      }
       const t0 = performance.now()
       await db.transaction().execute(async (trx) => {
         await insertAgencies(trx, 1, 1, null, '/', '基准单一机构')
@@ -239,6 +264,7 @@ async function run(engine: 'sqlite' | 'postgres', args: string[]): Promise<void>
       )
     }
     const one = await timed(
+      db,
       `${engine}: computeAnnualReport, 1 agency, ${applications} applications, year 2025`,
       5,
       () => computeAnnualReport(db, { agencyId: 1, year: 2025 }),
@@ -249,7 +275,7 @@ async function run(engine: 'sqlite' | 'postgres', args: string[]): Promise<void>
         `结转 ${c['t3.carried_forward.total']}; balance ${one.balance.holds ? 'holds' : 'FAILS'}; ` +
         `errors ${one.findings.filter((f) => f.severity === 'error').length}`,
     )
-    const agg = await timed(`${engine}: aggregateReports, ${agencies} agencies, year 2025`, 3, () =>
+    const agg = await timed(db, `${engine}: aggregateReports, ${agencies} agencies, year 2025`, 3, () =>
       aggregateReports(db, { supervisingAgencyId: 2, year: 2025 }),
     )
     console.log(
