@@ -17,7 +17,8 @@ import { registerApiRoutes } from './api/routes.ts'
 import { sharedHitCounter } from './cluster/rate-limit-store.ts'
 import { registerLimits, serverLimitOptions } from './limits.ts'
 import { registerMetrics } from './metrics.ts'
-import { rawPortalHits } from './portal/portal-response.ts'
+import { rawPortalHits, rawPortalResponder } from './portal/portal-response.ts'
+import { FastPathServer, type RawResponder } from './raw-http/raw-server.ts'
 import { registerPortalRoutes } from './portal/routes.ts'
 import { registerAssets } from './shared/assets.ts'
 import { registerCookieFlags } from './shared/cookies.ts'
@@ -43,6 +44,8 @@ export interface ServerOptions {
   readonly logger?: FastifyServerOptions['logger']
   /** Close the database when the server closes (true when the server owns the connection). */
   readonly closeDatabaseOnClose?: boolean
+  /** Answer cached public pages before Fastify (default true; false: Fastify answers every request, for tests). */
+  readonly rawPortal?: boolean
 }
 
 /** The options Fastify applies to the HTTP server it creates itself (lib/server.js), defaults filled in. */
@@ -55,16 +58,24 @@ interface RawServerOptions {
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
-  // Set once the app exists: cached public pages are answered before Fastify (portal-response.ts).
+  const rawPortal = options.rawPortal ?? true
+  // Set once the app exists: cached public pages are answered before Fastify (portal-response.ts), on the raw
+  // socket when the request is simple (web/raw-http), else in the request listener.
   let answeredRaw: (req: IncomingMessage, res: ServerResponse) => boolean = () => false
+  let respondRaw: RawResponder = () => null
   const app = Fastify({
     // The HTTP server Fastify would create (same timeouts), with the render cache's hits answered first.
     serverFactory: (handler, fastifyOptions) => {
       // Fastify passes its options with their defaults filled in.
       const opts = fastifyOptions as unknown as RawServerOptions
-      const server = createServer(opts.http ?? {}, (req, res) => {
+      const listener = (req: IncomingMessage, res: ServerResponse) => {
         if (!answeredRaw(req, res)) handler(req, res)
-      })
+      }
+      const server = rawPortal
+        ? new FastPathServer(opts.http ?? {}, listener, (request, socket, chunk) =>
+            respondRaw(request, socket, chunk),
+          )
+        : createServer(opts.http ?? {}, listener)
       server.keepAliveTimeout = opts.keepAliveTimeout
       server.requestTimeout = opts.requestTimeout
       server.setTimeout(opts.connectionTimeout)
@@ -79,7 +90,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     disableRequestLogging: true,
   })
   registerRequestLog(app)
-  answeredRaw = rawPortalHits(app)
+  if (rawPortal) {
+    answeredRaw = rawPortalHits(app)
+    respondRaw = rawPortalResponder(app)
+  }
   registerCookieFlags(app, options.config.secureCookies)
   // Where uploaded files live (`<dataDir>/uploads`); tests without one get a temporary directory.
   app.decorate('dataDir', options.config.dataDir ?? null)

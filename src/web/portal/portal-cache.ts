@@ -5,6 +5,7 @@
 // is stale on the very next request, while other agencies' pages stay cached. Entries also expire after
 // ENTRY_TTL_MS, which bounds how far a cached page's 浏览次数 lags behind the flushed count.
 import { createHash } from 'node:crypto'
+import type { RawAnswer } from '../raw-http/raw-server.ts'
 
 /** A rendered public response. */
 export interface CachedPage {
@@ -17,11 +18,14 @@ export interface CachedPage {
   /** The item whose page this is (views are counted on cache hits too), when the page is a published item. */
   readonly viewItemId?: number | undefined
   /**
-   * Every response header of this page, as flat name/value pairs for `ServerResponse.writeHead`, so a hit is
-   * written without building headers (see portal-response.ts); and those of its 304 answer.
+   * Every response header of this page, as flat name/value pairs for `ServerResponse.writeHead` in the order
+   * Fastify writes them, so a hit is written without building headers (see portal-response.ts); and those of
+   * its 304 answer.
    */
   readonly rawHeaders?: readonly string[]
   readonly notModifiedHeaders?: readonly string[]
+  /** The same answers as bytes for the raw fast path (web/raw-http): built once, when the page is rendered. */
+  readonly rawAnswers?: { readonly ok: RawAnswer; readonly notModified: RawAnswer }
 }
 
 /** Generations read before a render (see `snapshot`). */
@@ -64,11 +68,15 @@ export class PortalCache {
     this.#now = options.now ?? Date.now
   }
 
-  /** A fresh cached page, or undefined (absent, expired, or rendered before an invalidation). */
-  get(key: string): CachedPage | undefined {
+  /**
+   * A fresh cached page, or undefined (absent, expired, or rendered before an invalidation). `countMiss: false`
+   * for a lookup whose miss is looked up again (and counted) by the renderer.
+   */
+  get(key: string, options?: { countMiss: boolean }): CachedPage | undefined {
     const entry = this.#entries.get(key)
+    const countMiss = options?.countMiss ?? true
     if (entry === undefined) {
-      this.misses += 1
+      if (countMiss) this.misses += 1
       return undefined
     }
     const stale =
@@ -79,7 +87,7 @@ export class PortalCache {
     this.#entries.delete(key)
     if (stale) {
       this.#bytes -= entry.bytes
-      this.misses += 1
+      if (countMiss) this.misses += 1
       return undefined
     }
     this.#entries.set(key, entry)
@@ -99,7 +107,8 @@ export class PortalCache {
   }
 
   set(key: string, page: CachedPage, agencyId: number | null, snapshot: Snapshot): void {
-    const bytes = page.body.length + key.length * 2 + 200
+    const heads = (page.rawAnswers?.ok.head.length ?? 0) + (page.rawAnswers?.notModified.head.length ?? 0)
+    const bytes = page.body.length + heads + key.length * 2 + 200
     if (bytes > this.#maxBytes / 8) return
     const previous = this.#entries.get(key)
     if (previous !== undefined) {

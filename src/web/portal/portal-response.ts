@@ -2,11 +2,14 @@
 // the result when it is cacheable, and answer with `Cache-Control: no-cache` and a strong ETag so browsers
 // revalidate each time and get 304 when nothing changed. Item views are counted on hits and misses alike.
 //
-// Hits are answered before Fastify sees the request (`rawPortalHits`, installed by the server's request
-// listener): the cached entry holds its encoded body and every header, security headers included, so a hit is
-// one Map lookup and one write. Anything that is not a plain GET hit (a miss, a stale entry, a request
-// forwarded by a proxy the server does not trust, a server shutting down) goes through Fastify as before.
-import type { IncomingMessage, ServerResponse } from 'node:http'
+// Hits are answered before Fastify sees the request: on the raw socket when the request is one simple GET or
+// HEAD head (`rawPortalResponder`, see web/raw-http: the entry's prebuilt response bytes, no Node request or
+// response objects), else in the server's request listener (`rawPortalHits`). The cached entry holds its
+// encoded body and every header in Fastify's order, security headers included, so a hit is one Map lookup and
+// one write, byte for byte what Fastify sends. Anything that is not a plain hit (a miss, a stale entry, a
+// request forwarded by a proxy the server does not trust, a server shutting down) goes through Fastify.
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { Socket } from 'node:net'
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { isBot } from '../../catalogue/bot-user-agent.ts'
 import { recordView } from '../../catalogue/view-counter.ts'
@@ -15,6 +18,8 @@ import { SECURITY_HEADERS } from '../shared/security-headers.ts'
 import { DISPLAY_COOKIE, formatDisplayMode, parseDisplayMode, type DisplayMode } from './display-mode.ts'
 import { etagOf, portalCache, type CachedPage } from './portal-cache.ts'
 import type { PortalContext } from './portal-context.ts'
+import type { RawResponder } from '../raw-http/raw-server.ts'
+import { headersOf, type SimpleHead } from '../raw-http/request-head.ts'
 
 /** What a page renderer returns. */
 export interface Rendered {
@@ -73,18 +78,41 @@ function send(request: FastifyRequest, reply: FastifyReply, page: CachedPage): F
   return reply.code(page.status).type(page.contentType).send(page.body)
 }
 
-/** The page with the headers a raw hit writes (the same Fastify sends for it, security headers included). */
+/** `HTTP/1.1 <status> <reason>` and the header lines, as Node writes them (the Date line and after excluded). */
+function headBytes(status: number, pairs: readonly string[]): Buffer {
+  let text = `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'unknown'}\r\n`
+  for (let i = 0; i < pairs.length; i += 2) text += `${pairs[i]}: ${pairs[i + 1]}\r\n`
+  return Buffer.from(text, 'latin1')
+}
+
+/**
+ * The page with the headers a raw hit writes: the same Fastify sends for it, in the same order (`send` sets
+ * cache-control and etag, then the type; the security headers' onSend hook runs; Fastify adds the length last).
+ */
 function prepared(status: number, contentType: string, body: Buffer, viewItemId?: number): CachedPage {
   const etag = etagOf(body)
-  const common = ['cache-control', CACHE_CONTROL, 'etag', etag, ...SECURITY_HEADER_PAIRS]
+  const common = ['cache-control', CACHE_CONTROL, 'etag', etag]
+  const rawHeaders = [
+    ...common,
+    'content-type',
+    contentType,
+    ...SECURITY_HEADER_PAIRS,
+    'content-length',
+    String(body.length),
+  ]
+  const notModifiedHeaders = [...common, ...SECURITY_HEADER_PAIRS]
   return {
     status,
     contentType,
     body,
     etag,
     viewItemId,
-    rawHeaders: ['content-type', contentType, 'content-length', String(body.length), ...common],
-    notModifiedHeaders: common,
+    rawHeaders,
+    notModifiedHeaders,
+    rawAnswers: {
+      ok: { head: headBytes(status, rawHeaders), body },
+      notModified: { head: headBytes(304, notModifiedHeaders), body: null },
+    },
   }
 }
 
@@ -141,22 +169,30 @@ function lastEntry(value: string | string[]): string {
   return joined.slice(joined.lastIndexOf(',') + 1).trim()
 }
 
+/** The request fields a raw answer depends on, from either raw path. */
+interface RawFields {
+  readonly host: string | undefined
+  readonly cookie: string | undefined
+  readonly forwardedProto: string | string[] | undefined
+  readonly forwardedHost: string | string[] | undefined
+  readonly forwardedFor: string | string[] | undefined
+}
+
 /**
  * `protocol://host` as Fastify computes it with `trustProxy: 'loopback'`: X-Forwarded-Proto/-Host count only
  * from a loopback peer; otherwise the socket's protocol and the Host header.
  */
-function originOf(req: IncomingMessage): string {
-  const trusted = isLoopback(req.socket.remoteAddress)
-  const forwardedProto = trusted ? req.headers['x-forwarded-proto'] : undefined
-  const forwardedHost = trusted ? req.headers['x-forwarded-host'] : undefined
+function originOf(fields: RawFields, trusted: boolean, encrypted: boolean): string {
+  const forwardedProto = trusted ? fields.forwardedProto : undefined
+  const forwardedHost = trusted ? fields.forwardedHost : undefined
   const protocol =
     forwardedProto !== undefined && forwardedProto !== ''
       ? lastEntry(forwardedProto)
-      : 'encrypted' in req.socket && req.socket.encrypted === true
+      : encrypted
         ? 'https'
         : 'http'
   const host =
-    forwardedHost !== undefined && forwardedHost !== '' ? lastEntry(forwardedHost) : (req.headers.host ?? '')
+    forwardedHost !== undefined && forwardedHost !== '' ? lastEntry(forwardedHost) : (fields.host ?? '')
   return `${protocol}://${host}`
 }
 
@@ -176,9 +212,10 @@ function displayCookieOf(header: string | undefined): string | undefined | null 
 }
 
 /** The client address as Fastify's `request.ip` gives it (only computed for the log line). */
-function clientAddress(req: IncomingMessage): string | undefined {
-  const peer = req.socket.remoteAddress
-  const forwarded = req.headers['x-forwarded-for']
+function clientAddress(
+  peer: string | undefined,
+  forwarded: string | string[] | undefined,
+): string | undefined {
   if (!isLoopback(peer) || forwarded === undefined) return peer
   const hops = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded).split(',').map((s) => s.trim())
   let address = peer
@@ -186,29 +223,61 @@ function clientAddress(req: IncomingMessage): string | undefined {
   return address
 }
 
-/**
- * The request listener's first step: answer a GET of a cached public page from the render cache and return
- * true, or return false to let Fastify handle the request. Installed once per server (see server.ts).
- */
-export function rawPortalHits(app: FastifyInstance): (req: IncomingMessage, res: ServerResponse) => boolean {
-  let closing = false
+/** Both raw paths' common part: the fresh cached page for these fields, or undefined (Fastify answers). */
+function rawPage(url: string, fields: RawFields, peer: string | undefined, encrypted: boolean) {
+  if (NOT_RAW.test(url)) return undefined
+  const display = displayCookieOf(fields.cookie)
+  if (display === null) return undefined
+  const key = cacheKey(originOf(fields, isLoopback(peer), encrypted), url, parseDisplayMode(display))
+  // A miss is counted once, by servePortalPage when Fastify renders the page.
+  return portalCache.get(key, { countMiss: false })
+}
+
+/** Whether the server writes info lines (then both raw paths log one line per request, as Fastify does). */
+function requestLogger(app: FastifyInstance): FastifyBaseLogger | null {
+  return ['info', 'debug', 'trace'].includes(app.log.level) ? app.log : null
+}
+
+/** Set by the preClose hook: from then on Fastify answers (503 on kept-alive connections while it closes). */
+function closingFlag(app: FastifyInstance): { closing: boolean } {
+  const flag = { closing: false }
   app.addHook('preClose', (done) => {
-    // From now on Fastify answers (503 on kept-alive connections while it closes).
-    closing = true
+    flag.closing = true
     done()
   })
-  const log: FastifyBaseLogger | null = ['info', 'debug', 'trace'].includes(app.log.level) ? app.log : null
+  return flag
+}
+
+/**
+ * The request listener's first step: answer a GET of a cached public page from the render cache and return
+ * true, or return false to let Fastify handle the request. Installed once per server (see server.ts); it sees
+ * what the raw socket path (`rawPortalResponder`) left to Node: HTTP/1.0 (a reverse proxy's default),
+ * pipelined requests, heads split over packets.
+ */
+export function rawPortalHits(app: FastifyInstance): (req: IncomingMessage, res: ServerResponse) => boolean {
+  const state = closingFlag(app)
+  const log = requestLogger(app)
   return (req, res) => {
     const url = req.url
-    if (closing || req.method !== 'GET' || url === undefined || NOT_RAW.test(url)) return false
-    const display = displayCookieOf(req.headers.cookie)
-    if (display === null) return false
-    const page = portalCache.get(cacheKey(originOf(req), url, parseDisplayMode(display)))
+    if (state.closing || req.method !== 'GET' || url === undefined) return false
+    const headers = req.headers
+    const page = rawPage(
+      url,
+      {
+        host: headers.host,
+        cookie: headers.cookie,
+        forwardedProto: headers['x-forwarded-proto'],
+        forwardedHost: headers['x-forwarded-host'],
+        forwardedFor: headers['x-forwarded-for'],
+      },
+      req.socket.remoteAddress,
+      'encrypted' in req.socket && req.socket.encrypted === true,
+    )
     if (page?.rawHeaders === undefined || page.notModifiedHeaders === undefined) return false
     const started = log === null ? 0 : performance.now()
-    countView(page, req.headers['user-agent'])
+    countView(page, headers['user-agent'])
     let status = page.status
-    if (req.headers['if-none-match'] === page.etag) {
+    if (headers['if-none-match'] === page.etag) {
       status = 304
       res.writeHead(304, page.notModifiedHeaders as string[])
       res.end()
@@ -222,9 +291,9 @@ export function rawPortalHits(app: FastifyInstance): (req: IncomingMessage, res:
         req: {
           method: 'GET',
           url,
-          headers: req.headers,
-          host: req.headers.host,
-          ip: clientAddress(req),
+          headers,
+          host: headers.host,
+          ip: clientAddress(req.socket.remoteAddress, headers['x-forwarded-for']),
           socket: req.socket,
         },
         res: { statusCode: status },
@@ -234,4 +303,62 @@ export function rawPortalHits(app: FastifyInstance): (req: IncomingMessage, res:
     )
     return true
   }
+}
+
+/**
+ * The raw socket path's responder (web/raw-http): a GET or HEAD of a cached public page is answered with the
+ * page's prebuilt bytes; anything else (a miss, a stale entry, a proxy header from a peer the server does not
+ * trust, a server shutting down) returns null and the connection goes to Node and Fastify.
+ */
+export function rawPortalResponder(app: FastifyInstance): RawResponder {
+  const state = closingFlag(app)
+  const log = requestLogger(app)
+  return (request, socket, chunk) => {
+    if (state.closing) return null
+    const started = log === null ? 0 : performance.now()
+    const peer = socket.remoteAddress
+    const forwarded =
+      request.forwardedProto !== undefined ||
+      request.forwardedHost !== undefined ||
+      request.forwardedFor !== undefined
+    // Fastify ignores those headers from such a peer; the fast path does not even try to.
+    if (forwarded && !isLoopback(peer)) return null
+    const page = rawPage(request.url, request, peer, isEncrypted(socket))
+    if (page?.rawAnswers === undefined) return null
+    countView(page, request.userAgent)
+    // TODO(lead): count the hit in the request metrics (recordRawHit, src/ops/request-metrics.ts) once it lands.
+    const notModified = request.ifNoneMatch === page.etag
+    if (log !== null) logRawHit(log, request, socket, chunk, notModified ? 304 : page.status, started)
+    return notModified ? page.rawAnswers.notModified : page.rawAnswers.ok
+  }
+}
+
+function isEncrypted(socket: Socket): boolean {
+  return 'encrypted' in socket && socket.encrypted === true
+}
+
+function logRawHit(
+  log: FastifyBaseLogger,
+  request: SimpleHead,
+  socket: Socket,
+  chunk: Buffer,
+  status: number,
+  started: number,
+): void {
+  // The fields Fastify's `req` serializer reads (see shared/request-log.ts), so every line looks alike.
+  log.info(
+    {
+      req: {
+        method: request.method,
+        url: request.url,
+        headers: headersOf(chunk),
+        host: request.host,
+        ip: clientAddress(socket.remoteAddress, request.forwardedFor),
+        socket,
+      },
+      res: { statusCode: status },
+      responseTime: performance.now() - started,
+    },
+    'request completed',
+  )
 }
