@@ -4,9 +4,13 @@
 // (`node bin/gongkai.js serve`) and nginx serving the same HTML bytes as static files, side by side under
 // wrk at 64 connections on an item page, a column page and a 专栏 home. Prints requests/s, the ratio to
 // nginx (target ≥ 0.8), p99 latency (target < 20 ms), the server's RSS (target < 300 MB) and the load average.
+// Like with like: one nginx worker process against one gongkai process (no --workers), the same HTML bytes
+// (checked through both servers before the runs). CPU time per request (user + system, from /proc, nginx's
+// worker included) is the figure that holds on a shared machine; its ratio to nginx's is printed too
+// (target ≤ 1.25, the CPU side of ≥ 0.8 × the requests/s).
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { connect as connectTcp, createServer } from 'node:net'
 import path from 'node:path'
 import pg from 'pg'
 import { connect } from '../src/storage/index.ts'
@@ -61,6 +65,20 @@ function memoryOf(pid: number): { rss: number; peak: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8')
   const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0)
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 }
+}
+
+/** The status line and headers a server answers `url` with (raw bytes over one connection), and the body's bytes. */
+async function rawAnswer(url: string): Promise<{ head: string; body: Buffer }> {
+  const { hostname, port, pathname, search } = new URL(url)
+  const socket = connectTcp({ host: hostname, port: Number(port) })
+  const chunks: Buffer[] = []
+  socket.write(
+    `GET ${pathname}${search} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nUser-Agent: ${BROWSER}\r\nConnection: close\r\n\r\n`,
+  )
+  for await (const chunk of socket) chunks.push(chunk as Buffer)
+  const bytes = Buffer.concat(chunks)
+  const end = bytes.indexOf('\r\n\r\n')
+  return { head: bytes.toString('latin1', 0, end + 4), body: bytes.subarray(end + 4) }
 }
 
 /** wrk as a browser would ask (a browser user agent, so views are counted), with the server's CPU per request. */
@@ -264,8 +282,18 @@ export default async function portalBench(args: string[]): Promise<void> {
     const started = await startNginx(files)
     nginx = started.child
     const idle = server.pid === undefined ? undefined : memoryOf(server.pid)
+    for (const [file, url] of Object.entries(pages)) {
+      const ours = await rawAnswer(base + url)
+      const theirs = await rawAnswer(`http://127.0.0.1:${started.port}/${file}`)
+      const same = ours.body.equals(theirs.body) && ours.body.equals(files[file] ?? Buffer.alloc(0))
+      if (!same) throw new Error(`${file}: gongkai and nginx do not serve the same bytes`)
+      console.log(
+        `${file.padEnd(12)} same HTML bytes through both (${ours.body.length} bytes); response head gongkai ${ours.head.length} bytes, nginx ${theirs.head.length} bytes`,
+      )
+    }
     console.log(
-      `wrk -t2 -c${CONNECTIONS} -d${seconds}s --latency, ${rounds} interleaved rounds, medians; nginx 1 worker`,
+      `wrk -t2 -c${CONNECTIONS} -d${seconds}s --latency, ${rounds} interleaved rounds, medians; ` +
+        `nginx 1 worker process vs gongkai 1 process; CPU = user + system time of the server process per request`,
     )
     console.log(`load average before: ${loadAverage()}`)
     for (const [file, url] of Object.entries(pages)) {
@@ -288,7 +316,7 @@ export default async function portalBench(args: string[]): Promise<void> {
       console.log(
         `${file.padEnd(12)} gongkai ${g.rps.toFixed(0).padStart(7)} req/s p99 ${g.p99.toFixed(2)} ms CPU ${g.cpu.toFixed(1)} µs/req [${list(runs.node)}] | ` +
           `nginx ${n.rps.toFixed(0).padStart(7)} req/s p99 ${n.p99.toFixed(2)} ms CPU ${n.cpu.toFixed(1)} µs/req [${list(runs.nginx)}] | ` +
-          `ratio ${(g.rps / n.rps).toFixed(2)} (target ≥ 0.8), p99 target < 20 ms`,
+          `ratio ${(g.rps / n.rps).toFixed(2)} (target ≥ 0.8), CPU ratio ${(g.cpu / n.cpu).toFixed(2)} (target ≤ 1.25), p99 target < 20 ms`,
       )
     }
     console.log(`load average after: ${loadAverage()}`)
