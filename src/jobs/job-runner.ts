@@ -28,6 +28,21 @@ export interface JobRunnerOptions {
   readonly log?: { error(obj: object, msg: string): void }
 }
 
+/** Runs of one job by this process (every runner in it), for GET /metrics. */
+export interface JobRunCounters {
+  runs: number
+  failures: number
+  /** Duration of the last run, in seconds. */
+  lastSeconds: number
+}
+
+const processCounters = new Map<string, JobRunCounters>()
+
+/** This process's runs and failures per job name (since the process started). */
+export function jobRunCounters(): ReadonlyMap<string, Readonly<JobRunCounters>> {
+  return processCounters
+}
+
 const DEFAULT_POLL_MS = 1_000
 const DEFAULT_LEASE_MS = 10 * 60_000
 
@@ -82,12 +97,21 @@ export class JobRunner {
       })
       if (!claimed) continue
       let error: string | null = null
+      const started = performance.now()
       try {
         await job.run(this.#db)
       } catch (err) {
         error = err instanceof Error ? err.message : String(err)
         this.#log?.error({ err, job: name }, 'scheduled job failed')
       }
+      let counters = processCounters.get(name)
+      if (counters === undefined) {
+        counters = { runs: 0, failures: 0, lastSeconds: 0 }
+        processCounters.set(name, counters)
+      }
+      counters.runs += 1
+      if (error !== null) counters.failures += 1
+      counters.lastSeconds = (performance.now() - started) / 1000
       await finishJob(this.#db, {
         name,
         runner: this.#runner,

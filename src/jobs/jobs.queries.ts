@@ -73,3 +73,12 @@ export async function makeJobDue(db: DB, name: string, now: string): Promise<voi
 export async function findJob(db: DB, name: string) {
   return db.selectFrom('scheduled_jobs').selectAll().where('name', '=', name).executeTakeFirst()
 }
+
+/** Every job row (a handful), for GET /metrics. */
+export async function listJobs(db: DB) {
+  return db
+    .selectFrom('scheduled_jobs')
+    .select(['name', 'runs', 'last_finished_at', 'last_error', 'running_until', 'next_run_at'])
+    .orderBy('name')
+    .execute()
+}

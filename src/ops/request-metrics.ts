@@ -102,3 +102,81 @@ export function formatNumber(value: number): string {
 export function renderSample(name: string, type: 'gauge' | 'counter', help: string, value: number): string {
   return `# HELP ${name} ${help}\n# TYPE ${name} ${type}\n${name} ${formatNumber(value)}\n`
 }
+
+/** One labelled sample of a family. */
+export interface LabelledSample {
+  readonly labels: Readonly<Record<string, string>>
+  readonly value: number
+}
+
+/** A family of labelled samples with its HELP and TYPE lines; nothing when there are no samples. */
+export function renderFamily(
+  name: string,
+  type: 'gauge' | 'counter',
+  help: string,
+  samples: readonly LabelledSample[],
+): string {
+  if (samples.length === 0) return ''
+  const lines = [`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`]
+  for (const s of samples) {
+    const labels = Object.entries(s.labels)
+      .map(([k, v]) => `${k}="${escapeLabel(v)}"`)
+      .join(',')
+    lines.push(`${name}{${labels}} ${formatNumber(s.value)}`)
+  }
+  return `${lines.join('\n')}\n`
+}
+
+// Responses written before Fastify sees the request (portal render-cache hits answered by the server's request
+// listener, see web/portal/portal-response.ts) are counted through `recordRawHit` into the metrics of the
+// server that has /metrics on. One target per process, as the render cache itself is one per process.
+
+/** Distinct raw-hit routes kept; beyond this they are counted under RAW_OVERFLOW_ROUTE (a caller passing URLs). */
+export const MAX_RAW_ROUTES = 64
+export const RAW_OVERFLOW_ROUTE = '(other raw hits)'
+let rawTarget: RequestMetrics | null = null
+const rawRoutes = new Map<string, RouteStats>()
+let rawOverflow: RouteStats | null = null
+
+/**
+ * Count raw hits into `metrics` from now on (the last server registered wins). Returns the function that stops
+ * it, which does nothing once another server took over. Called by web/metrics.ts.
+ */
+export function countRawHitsIn(metrics: RequestMetrics): () => void {
+  rawTarget = metrics
+  rawRoutes.clear()
+  rawOverflow = null
+  return () => {
+    if (rawTarget !== metrics) return
+    rawTarget = null
+    rawRoutes.clear()
+    rawOverflow = null
+  }
+}
+
+/** True while raw hits are being counted (so a caller can skip taking the time when nobody reads it). */
+export function rawHitsCounted(): boolean {
+  return rawTarget !== null
+}
+
+/**
+ * Count one response answered before Fastify (a cached portal page) in the per-route request metrics.
+ * `route` is the Fastify route PATTERN the page is otherwise served under (e.g. `/zfxxgk/:agencyId/`), never
+ * the URL, so hits and misses add up in one `method="GET",route=…` series; `status` the status written (200,
+ * 304, 410); `seconds` the time taken. A no-op when /metrics is off; no allocation once the route was seen
+ * (a Map lookup, a few typed-array writes).
+ */
+export function recordRawHit(route: string, status: number, seconds: number): void {
+  if (rawTarget === null) return
+  let stats = rawRoutes.get(route)
+  if (stats === undefined) {
+    if (rawRoutes.size < MAX_RAW_ROUTES) {
+      stats = rawTarget.route('GET', route)
+      rawRoutes.set(route, stats)
+    } else {
+      rawOverflow ??= rawTarget.route('GET', RAW_OVERFLOW_ROUTE)
+      stats = rawOverflow
+    }
+  }
+  stats.observe(status, seconds * 1000)
+}

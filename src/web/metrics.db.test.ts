@@ -2,8 +2,14 @@
 // strict reading of the Prometheus text exposition format (0.0.4) accepts, with the figures it should have.
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { describeDb, useTestDb } from '../../test/create-test-db.ts'
+import { sql } from 'kysely'
+import { TEST_ENGINE, describeDb, useTestDb } from '../../test/create-test-db.ts'
 import { buildAgency, buildApplication } from '../../test/factories.ts'
+import { JobRunner, makeJobDue } from '../jobs/index.ts'
+import { recordRawHit } from '../ops/request-metrics.ts'
+import { isoNow } from '../storage/index.ts'
+import { startInvalidationBus } from './cluster/invalidation-bus.ts'
+import { portalCache } from './portal/portal-cache.ts'
 import { buildServer } from './server.ts'
 
 const TOKEN = 'metrics-token-0123456789'
@@ -246,6 +252,95 @@ describeDb('GET /metrics', () => {
     ).toBe(1)
     expect(again.find((s) => s.name === 'gongkai_portal_cache_hits_total')?.value).toBe(hitsBefore + 1)
   })
+
+  async function scrape(server: FastifyInstance): Promise<Sample[]> {
+    const r = await server.inject({
+      method: 'GET',
+      url: '/metrics',
+      headers: { authorization: `Bearer ${TOKEN}` },
+    })
+    expect(r.statusCode).toBe(200)
+    return parsePrometheusText(r.body)
+  }
+  const valueIn = (samples: readonly Sample[], name: string, labels: Record<string, string> = {}) =>
+    samples.find((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v))?.value
+
+  it('counts cached portal pages answered before Fastify (recordRawHit) in the series of its route', async () => {
+    const route = { method: 'GET', route: '/zfxxgk/:agencyId/' }
+    const before = valueIn(await scrape(app), 'gongkai_http_requests_total', { ...route, status: '2xx' }) ?? 0
+    recordRawHit('/zfxxgk/:agencyId/', 200, 0.0004)
+    recordRawHit('/zfxxgk/:agencyId/', 304, 0.0001)
+    const samples = await scrape(app)
+    expect(valueIn(samples, 'gongkai_http_requests_total', { ...route, status: '2xx' })).toBe(before + 1)
+    expect(valueIn(samples, 'gongkai_http_requests_total', { ...route, status: '3xx' })).toBe(1)
+    expect(
+      valueIn(samples, 'gongkai_http_request_duration_seconds_bucket', {
+        ...route,
+        status: '3xx',
+        le: '0.001',
+      }),
+    ).toBe(1)
+  })
+
+  it('reports each scheduled job: runs and failures of this process, and the state in the job table', async () => {
+    // A server of its own: the job table is read at most every 10 s per server.
+    const server = await buildServer({ db: t.db, config: { ...CONFIG, metricsToken: TOKEN } })
+    try {
+      const runner = new JobRunner(t.db, { runner: 'metrics-test' })
+      const ok = `test.metrics-ok-${process.pid}`
+      const failing = `test.metrics-fail-${process.pid}`
+      runner.add({ name: ok, everyMs: 3_600_000, run: () => Promise.resolve() })
+      runner.add({
+        name: failing,
+        everyMs: 3_600_000,
+        run: () => Promise.reject(new Error('boom')),
+      })
+      await runner.prepare()
+      for (const name of [ok, failing]) await makeJobDue(t.db, name, isoNow())
+      expect((await runner.tick()).sort()).toEqual([failing, ok].sort())
+      const samples = await scrape(server)
+      expect(valueIn(samples, 'gongkai_job_runs_total', { job: ok })).toBe(1)
+      expect(valueIn(samples, 'gongkai_job_failures_total', { job: ok })).toBe(0)
+      expect(valueIn(samples, 'gongkai_job_runs_total', { job: failing })).toBe(1)
+      expect(valueIn(samples, 'gongkai_job_failures_total', { job: failing })).toBe(1)
+      expect(valueIn(samples, 'gongkai_job_claimed_runs', { job: failing })).toBe(1)
+      expect(valueIn(samples, 'gongkai_job_last_run_failed', { job: failing })).toBe(1)
+      expect(valueIn(samples, 'gongkai_job_last_run_failed', { job: ok })).toBe(0)
+      const age = valueIn(samples, 'gongkai_job_last_run_age_seconds', { job: ok }) ?? -1
+      expect(age).toBeGreaterThanOrEqual(0)
+      expect(age).toBeLessThan(60)
+      // Next due in an hour: not overdue.
+      expect(valueIn(samples, 'gongkai_job_overdue_seconds', { job: ok })).toBe(0)
+    } finally {
+      await server.close()
+    }
+  })
+
+  it.skipIf(TEST_ENGINE !== 'postgres')(
+    'reports the invalidation bus while one runs (PostgreSQL)',
+    async () => {
+      expect((await scrape(app)).some((s) => s.name.startsWith('gongkai_invalidation_'))).toBe(false)
+      const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(t.db)).rows[0]?.s ?? ''
+      const url = new URL(process.env.DATABASE_TEST_URL ?? 'postgres://postgres@127.0.0.1:5432/test')
+      url.searchParams.set('options', `-c search_path=${schema}`)
+      const bus = await startInvalidationBus({ url: url.toString(), db: t.db, cache: portalCache })
+      try {
+        const before = valueIn(await scrape(app), 'gongkai_invalidation_notifications_sent_total') ?? -1
+        portalCache.invalidateAgency(424242)
+        await expect
+          .poll(async () => valueIn(await scrape(app), 'gongkai_invalidation_notifications_sent_total'))
+          .toBe(before + 1)
+        const samples = await scrape(app)
+        expect(valueIn(samples, 'gongkai_invalidation_bus_listening')).toBe(1)
+        expect(valueIn(samples, 'gongkai_invalidation_reconnects_total')).toBeGreaterThanOrEqual(0)
+        expect(valueIn(samples, 'gongkai_invalidation_notifications_received_total')).toBeGreaterThanOrEqual(
+          0,
+        )
+      } finally {
+        await bus.stop()
+      }
+    },
+  )
 
   it('the checker refuses malformed exposition text', () => {
     const bad = [

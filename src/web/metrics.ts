@@ -1,7 +1,10 @@
 // `GET /metrics` in the Prometheus text format, for a scraper holding GONGKAI_METRICS_TOKEN
 // (`Authorization: Bearer …`): no token configured → 404 (the route does not exist), wrong token → 401.
-// Reports requests and latency per route pattern and status class, the portal render cache, the view-count
-// buffer, open and overdue applications (queried at most every 10 s), RSS, CPU time and event-loop lag.
+// Reports requests and latency per route pattern and status class (portal pages answered from the render cache
+// before Fastify included, through `recordRawHit`), the portal render cache, the view-count buffer, open and
+// overdue applications (queried at most every 10 s), the invalidation bus (PostgreSQL), the scheduled jobs
+// (this process's runs and failures; the job table's state, queried at most every 10 s), RSS, CPU time and
+// event-loop lag.
 //
 // Per request the cost is one onResponse hook per route (attached when the route is registered, so there is no
 // lookup) doing a few typed-array writes. Register this before the routes it should measure.
@@ -9,9 +12,17 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import type { FastifyInstance, FastifyReply, FastifyRequest, onResponseHookHandler } from 'fastify'
 import { viewCounter } from '../catalogue/index.ts'
+import { jobRunCounters, listJobs } from '../jobs/index.ts'
 import { countOpenApplications } from '../ops/ops.queries.ts'
-import { RequestMetrics, renderSample } from '../ops/request-metrics.ts'
+import {
+  countRawHitsIn,
+  RequestMetrics,
+  renderFamily,
+  renderSample,
+  type LabelledSample,
+} from '../ops/request-metrics.ts'
 import type { DB } from '../storage/index.ts'
+import { invalidationBusCounters } from './cluster/invalidation-bus.ts'
 import { portalCache } from './portal/portal-cache.ts'
 
 export const METRICS_PATH = '/metrics'
@@ -61,6 +72,130 @@ function caseCounts(db: DB): () => Promise<{ open: number; overdue: number }> {
   }
 }
 
+type JobRow = Awaited<ReturnType<typeof listJobs>>[number]
+
+/** The job table's rows, cached for CASE_COUNT_TTL_MS like the case counts. */
+function jobRows(db: DB): () => Promise<JobRow[]> {
+  let cached: { at: number; value: Promise<JobRow[]> } | undefined
+  return () => {
+    const now = Date.now()
+    if (cached === undefined || now - cached.at > CASE_COUNT_TTL_MS) {
+      const value = listJobs(db)
+      cached = { at: now, value }
+      value.catch(() => {
+        cached = undefined
+      })
+    }
+    return cached.value
+  }
+}
+
+/** Scheduled jobs: this process's runs and failures (counters), and the job table's state (all processes). */
+function jobSamples(rows: readonly JobRow[], now: number): string {
+  const own = [...jobRunCounters()].sort(([a], [b]) => a.localeCompare(b))
+  const each = <T>(xs: readonly T[], f: (x: T) => LabelledSample | null) =>
+    xs.map(f).filter((x): x is LabelledSample => x !== null)
+  const ageOf = (iso: string | null) => (iso === null ? null : (now - Date.parse(iso)) / 1000)
+  return (
+    renderFamily(
+      'gongkai_job_runs_total',
+      'counter',
+      'Scheduled job runs by this process.',
+      own.map(([job, c]) => ({ labels: { job }, value: c.runs })),
+    ) +
+    renderFamily(
+      'gongkai_job_failures_total',
+      'counter',
+      'Scheduled job runs by this process that failed.',
+      own.map(([job, c]) => ({ labels: { job }, value: c.failures })),
+    ) +
+    renderFamily(
+      'gongkai_job_last_duration_seconds',
+      'gauge',
+      'Duration of the last run of the job by this process.',
+      own.map(([job, c]) => ({ labels: { job }, value: c.lastSeconds })),
+    ) +
+    renderFamily(
+      'gongkai_job_claimed_runs',
+      'gauge',
+      'Runs of the job claimed by any process (job table).',
+      rows.map((r) => ({ labels: { job: r.name }, value: Number(r.runs) })),
+    ) +
+    renderFamily(
+      'gongkai_job_last_run_age_seconds',
+      'gauge',
+      'Seconds since a run of the job last finished in any process (absent: never ran).',
+      each(rows, (r) => {
+        const age = ageOf(r.last_finished_at)
+        return age === null ? null : { labels: { job: r.name }, value: age }
+      }),
+    ) +
+    renderFamily(
+      'gongkai_job_last_run_failed',
+      'gauge',
+      '1 when the last finished run of the job failed (job table), else 0.',
+      each(rows, (r) =>
+        r.last_finished_at === null
+          ? null
+          : { labels: { job: r.name }, value: r.last_error === null ? 0 : 1 },
+      ),
+    ) +
+    renderFamily(
+      'gongkai_job_overdue_seconds',
+      'gauge',
+      'Seconds the job has been due without being claimed (0 when not due; a stuck job grows).',
+      rows.map((r) => ({
+        labels: { job: r.name },
+        value: Math.max(0, (now - Date.parse(r.next_run_at)) / 1000),
+      })),
+    )
+  )
+}
+
+/** The render-cache invalidation bus between processes (PostgreSQL); nothing when this process has none. */
+function busSamples(): string {
+  const bus = invalidationBusCounters()
+  if (bus.buses === 0) return ''
+  return (
+    renderSample(
+      'gongkai_invalidation_bus_listening',
+      'gauge',
+      '1 while the LISTEN connection of the render-cache invalidation bus is open.',
+      bus.listening,
+    ) +
+    renderSample(
+      'gongkai_invalidation_notifications_sent_total',
+      'counter',
+      'Render-cache invalidations sent to the other processes (pg_notify).',
+      bus.sent,
+    ) +
+    renderSample(
+      'gongkai_invalidation_notify_failures_total',
+      'counter',
+      'Render-cache invalidations whose pg_notify failed (the other processes kept stale pages).',
+      bus.sendFailures,
+    ) +
+    renderSample(
+      'gongkai_invalidation_notifications_received_total',
+      'counter',
+      'Render-cache invalidations received from other processes and applied.',
+      bus.received,
+    ) +
+    renderSample(
+      'gongkai_invalidation_connection_losses_total',
+      'counter',
+      'LISTEN connections lost or failing to open.',
+      bus.losses,
+    ) +
+    renderSample(
+      'gongkai_invalidation_reconnects_total',
+      'counter',
+      'LISTEN connections re-opened after a loss (each drops the whole render cache).',
+      bus.reconnects,
+    )
+  )
+}
+
 /** The portal render cache: size, and its hit and miss counters (raw hits included). */
 function portalCacheSamples(): string {
   return (
@@ -96,12 +231,16 @@ export function registerMetrics(app: FastifyInstance, db: DB, token: string | un
   if (token === undefined) return
   const metrics = new RequestMetrics()
   countRoutes(app, metrics)
+  // Cached portal pages answered before Fastify are counted in the same per-route series.
+  const stopRawHits = countRawHitsIn(metrics)
   const expected = digest(token)
   const counts = caseCounts(db)
+  const jobs = jobRows(db)
   const loopDelay = monitorEventLoopDelay({ resolution: 10 })
   loopDelay.enable()
   app.addHook('onClose', (_app, done) => {
     loopDelay.disable()
+    stopRawHits()
     done()
   })
 
@@ -114,7 +253,7 @@ export function registerMetrics(app: FastifyInstance, db: DB, token: string | un
         .type('text/plain; charset=utf-8')
         .send('401 Unauthorized: a valid bearer token is required\n')
     }
-    const cases = await counts()
+    const [cases, jobTable] = await Promise.all([counts(), jobs()])
     const cpu = process.cpuUsage()
     // Lag since the previous scrape: percentiles of the timer's delay beyond its 10 ms resolution.
     const lag = {
@@ -126,6 +265,8 @@ export function registerMetrics(app: FastifyInstance, db: DB, token: string | un
     const body = [
       metrics.render(),
       portalCacheSamples(),
+      busSamples(),
+      jobSamples(jobTable, Date.now()),
       renderSample(
         'gongkai_view_counts_pending',
         'gauge',

@@ -6,7 +6,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TEST_ENGINE, describeDb, useTestDb } from '../../../test/create-test-db.ts'
 import { PortalCache, etagOf, type CachedPage } from '../portal/portal-cache.ts'
-import { startInvalidationBus, type InvalidationBus } from './invalidation-bus.ts'
+import { invalidationBusCounters, startInvalidationBus, type InvalidationBus } from './invalidation-bus.ts'
 
 const PG_URL = process.env.DATABASE_TEST_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 
@@ -49,6 +49,8 @@ describe.skipIf(TEST_ENGINE !== 'postgres')('invalidation bus', () => {
       b.set('/zfxxgk/7/', page('七'), 7, b.snapshot(7))
       b.set('/zfxxgk/8/', page('八'), 8, b.snapshot(8))
       expect(b.get('/zfxxgk/7/')).toBeDefined()
+      const before = invalidationBusCounters()
+      expect(before).toMatchObject({ buses: 2, listening: 2 })
       a.invalidateAgency(7)
       const ms = await until(() => busB.received === 1)
       expect(ms).toBeLessThan(1_000)
@@ -59,10 +61,16 @@ describe.skipIf(TEST_ENGINE !== 'postgres')('invalidation bus', () => {
       await new Promise((r) => setTimeout(r, 100))
       expect(busA.received).toBe(0)
       expect(busB.received).toBe(1)
+      // The process-wide counters of GET /metrics: one sent (by A), one applied (by B).
+      const after = invalidationBusCounters()
+      expect(after.sent - before.sent).toBe(1)
+      expect(after.received - before.received).toBe(1)
+      expect(after.sendFailures).toBe(before.sendFailures)
     })
 
     it('a killed listening connection is re-opened, the whole cache dropped, and notifications flow again', async () => {
       b.set('/zfxxgk/9/', page('九'), 9, b.snapshot(9))
+      const before = invalidationBusCounters()
       const admin = new pg.Client({ connectionString: PG_URL })
       await admin.connect()
       try {
@@ -78,6 +86,10 @@ describe.skipIf(TEST_ENGINE !== 'postgres')('invalidation bus', () => {
       }
       await until(() => busB.resets === 1 && busA.resets === 1, 3_000)
       expect(busB.listening).toBe(true)
+      const after = invalidationBusCounters()
+      expect(after.losses - before.losses).toBe(2)
+      expect(after.reconnects - before.reconnects).toBe(2)
+      expect(after.listening).toBe(2)
       expect(b.get('/zfxxgk/9/')).toBeUndefined()
       b.set('/zfxxgk/10/', page('十'), 10, b.snapshot(10))
       a.invalidateAgency(10)

@@ -12,6 +12,32 @@ import pg from 'pg'
 import type { DB } from '../../storage/index.ts'
 import type { PortalCache } from '../portal/portal-cache.ts'
 
+/** This process's buses, summed (normally one bus per process): read by GET /metrics. */
+export interface InvalidationBusCounters {
+  /** Buses started and not stopped. */
+  readonly buses: number
+  /** Of those, how many have their listening connection open now. */
+  readonly listening: number
+  /** Invalidations sent to the other processes (pg_notify succeeded), and those whose NOTIFY failed. */
+  readonly sent: number
+  readonly sendFailures: number
+  /** Invalidations received from other processes and applied. */
+  readonly received: number
+  /** Listening connections lost or failing to open, and re-opened afterwards (each re-open drops the whole cache). */
+  readonly losses: number
+  readonly reconnects: number
+}
+
+const totals = { sent: 0, sendFailures: 0, received: 0, losses: 0, reconnects: 0 }
+/** Whether each live bus is listening. */
+const live = new Set<() => boolean>()
+
+export function invalidationBusCounters(): InvalidationBusCounters {
+  let listening = 0
+  for (const isListening of live) if (isListening()) listening += 1
+  return { buses: live.size, listening, ...totals }
+}
+
 /** Delays before re-opening a lost listening connection (the last one repeats). */
 const RECONNECT_DELAYS_MS = [100, 500, 1_000, 2_000, 5_000]
 
@@ -61,9 +87,15 @@ export async function startInvalidationBus(options: InvalidationBusOptions): Pro
 
   const unsubscribe = cache.onInvalidate((agencyId) => {
     if (applyingRemote || stopped) return
-    sql`select pg_notify(${channel}, ${`${origin}:${agencyId}`})`.execute(db).catch((err: unknown) => {
-      options.log?.error({ err, agencyId }, 'portal invalidation NOTIFY failed')
-    })
+    sql`select pg_notify(${channel}, ${`${origin}:${agencyId}`})`.execute(db).then(
+      () => {
+        totals.sent += 1
+      },
+      (err: unknown) => {
+        totals.sendFailures += 1
+        options.log?.error({ err, agencyId }, 'portal invalidation NOTIFY failed')
+      },
+    )
   })
 
   const onNotification = (message: pg.Notification) => {
@@ -72,6 +104,7 @@ export async function startInvalidationBus(options: InvalidationBusOptions): Pro
     const agencyId = Number(id)
     if (!Number.isSafeInteger(agencyId)) return
     received += 1
+    totals.received += 1
     applyingRemote = true
     try {
       cache.invalidateAgency(agencyId)
@@ -88,6 +121,7 @@ export async function startInvalidationBus(options: InvalidationBusOptions): Pro
     which.removeAllListeners('notification')
     which.end().catch(() => undefined)
     if (stopped) return
+    totals.losses += 1
     options.log?.warn({ err }, 'portal invalidation listener lost; reconnecting')
     const delay = RECONNECT_DELAYS_MS[Math.min(attempt, RECONNECT_DELAYS_MS.length - 1)] ?? 5_000
     attempt += 1
@@ -117,6 +151,7 @@ export async function startInvalidationBus(options: InvalidationBusOptions): Pro
     // Whatever was sent while no connection listened is lost: start from an empty cache.
     if (everListened) {
       resets += 1
+      totals.reconnects += 1
       cache.invalidateAll()
     }
     everListened = true
@@ -125,9 +160,12 @@ export async function startInvalidationBus(options: InvalidationBusOptions): Pro
     for (const resolve of ready) resolve()
   }
 
+  const isListening = () => listening
+  live.add(isListening)
   try {
     await open()
   } catch (err) {
+    live.delete(isListening)
     stopped = true
     clearTimeout(retryTimer)
     unsubscribe()
@@ -148,6 +186,7 @@ export async function startInvalidationBus(options: InvalidationBusOptions): Pro
     ready: () => (listening ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))),
     stop: async () => {
       stopped = true
+      live.delete(isListening)
       unsubscribe()
       clearTimeout(retryTimer)
       const was = client
