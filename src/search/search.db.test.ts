@@ -1,7 +1,9 @@
 import { sql } from 'kysely'
+import type { Kysely } from 'kysely'
 import { beforeAll, expect, it } from 'vitest'
 import { describeDb, useTestDb } from '../../test/create-test-db.ts'
 import { DomainError } from '../shared/domain-error.ts'
+import * as privateLexemes from '../storage/migrations/2026_11_27_1300_search_private_lexemes.ts'
 import {
   beginBulkIndexing,
   finishBulkIndexing,
@@ -321,4 +323,21 @@ describeDb('search', () => {
       })
     }
   }, 300_000)
+
+  it('gives rows indexed without private lexemes the same ones (PostgreSQL migration 2026_11_27_1300)', async () => {
+    if (t.engine !== 'postgres') return
+    const read = () =>
+      sql<{ id: number; g: string }>`select id, grams::text as g from search_documents
+        where id <= 60 order by id`.execute(t.db)
+    const before = (await read()).rows
+    expect(before).toHaveLength(60)
+    expect(before.every((r) => r.g.includes('\uE001a') && r.g.includes('\uE0023.'))).toBe(true)
+    await sql`update search_documents set grams = ts_delete(grams, array(
+        select l from unnest(tsvector_to_array(grams)) l
+        where left(l, 1) in (chr(57345), chr(57346)) and char_length(l) >= 3))
+      where id <= 60`.execute(t.db)
+    expect((await read()).rows.some((r) => r.g.includes('\uE001'))).toBe(false)
+    await privateLexemes.up(t.db as unknown as Kysely<unknown>)
+    expect((await read()).rows).toEqual(before)
+  })
 })

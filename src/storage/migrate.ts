@@ -20,6 +20,7 @@ import * as createScheduledJobs from './migrations/2026_11_27_1110_create_schedu
 import * as createRateLimitHits from './migrations/2026_11_27_1120_create_rate_limit_hits.ts'
 import * as indexConsoleItemList from './migrations/2026_11_27_1200_index_console_item_list.ts'
 import * as reportReceivedOutcomeIndex from './migrations/2026_11_27_1205_report_received_outcome_index.ts'
+import * as searchPrivateLexemes from './migrations/2026_11_27_1300_search_private_lexemes.ts'
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_26_2340_create_accounts': createAccounts,
@@ -38,6 +39,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_27_1120_create_rate_limit_hits': createRateLimitHits,
   '2026_11_27_1200_index_console_item_list': indexConsoleItemList,
   '2026_11_27_1205_report_received_outcome_index': reportReceivedOutcomeIndex,
+  '2026_11_27_1300_search_private_lexemes': searchPrivateLexemes,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) }

@@ -23,12 +23,11 @@ export async function beginBulkIndexing(db: DB): Promise<void> {
  */
 export async function finishBulkIndexing(db: DB): Promise<void> {
   if (engineOf(db) === 'postgres') {
-    // The same index as the migration's, sorted in memory in one pass.
+    // The same index as the migrations', sorted in memory in one pass.
     await sql`set maintenance_work_mem = '1GB'`.execute(db)
     try {
-      await sql`create index if not exists search_documents_grams on search_documents using gin (grams)`.execute(
-        db,
-      )
+      await sql`create index if not exists search_documents_grams on search_documents using gin (grams)
+        with (fastupdate = off)`.execute(db)
     } finally {
       await sql`reset maintenance_work_mem`.execute(db)
     }
