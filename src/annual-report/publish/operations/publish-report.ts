@@ -33,6 +33,22 @@ export function versionJsonPath(agencyId: number, year: number, version: number)
   return `/admin/reports/${agencyId}/${year}/v${version}.json`
 }
 
+/** The portal page of a year's 图解 (served by web/portal/report-infographic.tsx from the published versions). */
+export function infographicPath(agencyId: number, year: number): string {
+  return `/zfxxgk/${agencyId}/tujie/${year}.html`
+}
+
+/** The published item's body: the report, a link to its 图解, and the version history. */
+export function reportItemBodyHtml(
+  reportHtml: string,
+  agencyId: number,
+  year: number,
+  versions: Parameters<typeof historyHtml>[2],
+): string {
+  const infographic = `<p class="report-infographic"><a href="${infographicPath(agencyId, year)}">查看${year}年度报告图解</a>（主要数据、办理结果和历年趋势）</p>`
+  return reportHtml + infographic + historyHtml(agencyId, year, versions)
+}
+
 function historyHtml(
   agencyId: number,
   year: number,
@@ -115,7 +131,7 @@ export async function publishReport(
       publisherName: view.agency.name,
       writtenOn: today,
       madeOn: today,
-      bodyHtml: renderHtml(report) + historyHtml(view.agency.id, view.year, history),
+      bodyHtml: reportItemBodyHtml(renderHtml(report), view.agency.id, view.year, history),
       summary: `${view.agency.name}${view.year}年政府信息公开工作年度报告（第${version}版）`,
     })
     const stem = `${view.agency.name}${view.year}年政府信息公开工作年度报告`
