@@ -15,7 +15,7 @@ async function publishVersion(
   agency: Agency,
   year: number,
   version: number,
-  cells: Record<string, number>,
+  cells: Record<string, number> | null,
 ) {
   const column = await buildColumn(db, { agency })
   const item = await db
@@ -55,6 +55,7 @@ async function publishVersion(
     })
     .returning('id')
     .executeTakeFirstOrThrow()
+  // null: a version stored without its tables (the 图解 has nothing to draw).
   const report = {
     format: 'gov2021',
     year,
@@ -62,7 +63,7 @@ async function publishVersion(
     title: null,
     metadata: null,
     sections: {},
-    cells,
+    ...(cells === null ? {} : { cells }),
     blank: [],
   }
   await db
@@ -117,12 +118,17 @@ describeDb('图解 on the portal', () => {
   let app: FastifyInstance
   let agency: Agency
   let empty: Agency
+  let noCells: Agency
 
   beforeAll(async () => {
     app = await buildTestServer(t.db)
     agency = await buildAgency(t.db, { name: '示例<b>局</b>' })
     empty = await buildAgency(t.db, { name: '未发布局' })
     await buildColumn(t.db, { agency: empty })
+    noCells = await buildAgency(t.db, { name: '无表格局' })
+    await publishVersion(t.db, noCells, 2024, 1, null)
+    await publishVersion(t.db, noCells, 2025, 1, { 't3.new_received.total': 7, 't3.results_total.total': 7 })
+    await publishVersion(t.db, noCells, 2026, 1, {})
     await publishVersion(t.db, agency, 2024, 1, { 't3.new_received.total': 90, 't3.results_total.total': 85 })
     await publishVersion(t.db, agency, 2025, 1, { 't3.new_received.total': 1 })
     // The correction (version 2) is what the 图解 shows.
@@ -203,5 +209,28 @@ describeDb('图解 on the portal', () => {
       expect(res.statusCode, url).toBeLessThan(500)
     }
     expect((await app.inject(`/zfxxgk/${agency.id}/tujie/2023.html`)).statusCode).toBe(404)
+  })
+
+  it('answers 404, not 500, for a version without table figures, and leaves such years out of the trend', async () => {
+    for (const url of [
+      `/zfxxgk/${noCells.id}/tujie/2024.html`,
+      `/zfxxgk/${noCells.id}/tujie/2024.svg`,
+      `/zfxxgk/${noCells.id}/tujie/2024.png`,
+      `/zfxxgk/${noCells.id}/tujie/2026.html`,
+    ]) {
+      const res = await app.inject(url)
+      expect(res.statusCode, url).toBe(404)
+    }
+    const missing = await app.inject(`/zfxxgk/${noCells.id}/tujie/2024.html`)
+    expect(missing.body).toContain('没有表格数据')
+    const page = await app.inject(`/zfxxgk/${noCells.id}/tujie/2025.html`)
+    expect(page.statusCode).toBe(200)
+    const $ = cheerio.load(page.body)
+    const trend = $('table')
+      .last()
+      .find('tbody tr th')
+      .toArray()
+      .map((th) => $(th).text())
+    expect(trend).toEqual(['2025年'])
   })
 })

@@ -28,20 +28,29 @@ export interface Infographic {
   readonly publishedAt: string
 }
 
-function parseReport(json: string): AnnualReport {
-  const value = JSON.parse(json) as AnnualReport
-  if (
-    value === null ||
-    typeof value !== 'object' ||
-    typeof value.cells !== 'object' ||
-    value.cells === null
-  ) {
-    throw new Error('a stored report version has no cells')
+/**
+ * The report model of a stored version, or undefined when it has no table figures to draw: unreadable JSON, no
+ * `cells` object, or not one numeric cell (a version stored before its tables were, say). Such a version is
+ * left out of the trend, and its own year has no 图解 (404), never a server error.
+ */
+export function readReportCells(json: string): AnnualReport | undefined {
+  let value: unknown
+  try {
+    value = JSON.parse(json)
+  } catch {
+    return undefined
   }
-  return value
+  if (value === null || typeof value !== 'object') return undefined
+  const cells = (value as { cells?: unknown }).cells
+  if (cells === null || typeof cells !== 'object' || Array.isArray(cells)) return undefined
+  const numeric = Object.values(cells).some((v) => typeof v === 'number' && Number.isFinite(v))
+  return numeric ? (value as AnnualReport) : undefined
 }
 
-/** @throws DomainError('invalid_input' | 'not_found') — not found when the year has no published report. */
+/**
+ * @throws DomainError('invalid_input' | 'not_found') — not found when the year has no published report, or its
+ * latest version has no table figures.
+ */
 export async function getInfographic(db: DB, key: InfographicKey): Promise<Infographic> {
   const parsed = InfographicKeySchema.safeParse(key)
   if (!parsed.success) throw new DomainError('invalid_input', '年份或机构编号无效')
@@ -51,11 +60,14 @@ export async function getInfographic(db: DB, key: InfographicKey): Promise<Infog
   const rows = await latestPublishedReports(db, agencyId, year, TREND_YEARS)
   const current = rows.find((r) => r.year === year)
   if (!current) throw new DomainError('not_found', '该年度的政府信息公开工作年度报告尚未发布')
-  const others = rows
-    .filter((r) => r !== current)
-    .map((r) => ({ year: r.year, report: parseReport(r.report_json) }))
+  const report = readReportCells(current.report_json)
+  if (!report) throw new DomainError('not_found', '该年度报告的发布版本没有表格数据，无法生成图解')
+  const others = rows.flatMap((r) => {
+    const other = r === current ? undefined : readReportCells(r.report_json)
+    return other ? [{ year: r.year, report: other }] : []
+  })
   return {
-    data: infographicData(agency.name, year, parseReport(current.report_json), others),
+    data: infographicData(agency.name, year, report, others),
     version: current.version,
     publishedAt: current.published_at,
   }
