@@ -14,6 +14,7 @@
 import { sql } from 'kysely'
 import type { RawBuilder } from 'kysely'
 import type { DB } from '../storage/index.ts'
+import { withTransaction } from '../storage/index.ts'
 import { TITLE_TERM_PREFIX } from './grams.ts'
 import type { QueryPlan } from './query-plan.ts'
 
@@ -297,6 +298,24 @@ export async function searchPage(
   const scores = new Map<number, number>()
   if (plan.filters.agencyIds?.length === 0) return { counted: 0, scores }
   const stats = await termStats(db)
+  // No JIT compilation (SET LOCAL, hence the transaction): a query of a few milliseconds whose estimate
+  // passes jit_above_cost would spend far longer compiling it.
+  return withTransaction(db, async (trx) => {
+    await sql`set local jit = off`.execute(trx)
+    return pageIn(trx, plan, limit, offset, cap, pageEnd, stats)
+  })
+}
+
+async function pageIn(
+  db: DB,
+  plan: QueryPlan,
+  limit: number,
+  offset: number,
+  cap: number,
+  pageEnd: (counted: number) => number,
+  stats: Stats,
+): Promise<{ counted: number; scores: Map<number, number> }> {
+  const scores = new Map<number, number>()
   const { rows } = await sql<{
     min: string | number | null
     max: string | number | null
