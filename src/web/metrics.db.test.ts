@@ -234,6 +234,11 @@ describeDb('GET /metrics', () => {
     expect((await app.inject({ method: 'GET', url: '/' })).statusCode).toBe(200)
     expect(value('gongkai_view_counts_pending')).toBeGreaterThanOrEqual(0)
     expect(value('gongkai_process_resident_memory_bytes')).toBeGreaterThan(10 * 1024 * 1024)
+    expect(value('gongkai_process_heap_used_bytes')).toBeGreaterThan(1024 * 1024)
+    expect(value('gongkai_process_heap_total_bytes')).toBeGreaterThanOrEqual(
+      value('gongkai_process_heap_used_bytes') ?? Infinity,
+    )
+    expect(value('gongkai_process_external_memory_bytes')).toBeGreaterThan(0)
     expect(value('gongkai_event_loop_lag_p99_seconds')).toBeGreaterThanOrEqual(0)
     expect(value('gongkai_process_cpu_seconds_total')).toBeGreaterThan(0)
 

@@ -255,6 +255,7 @@ export function registerMetrics(app: FastifyInstance, db: DB, token: string | un
     }
     const [cases, jobTable] = await Promise.all([counts(), jobs()])
     const cpu = process.cpuUsage()
+    const memory = process.memoryUsage()
     // Lag since the previous scrape: percentiles of the timer's delay beyond its 10 ms resolution.
     const lag = {
       p50: loopDelay.percentile(50) / 1e9,
@@ -289,7 +290,20 @@ export function registerMetrics(app: FastifyInstance, db: DB, token: string | un
         'gongkai_process_resident_memory_bytes',
         'gauge',
         'Resident set size of this process.',
-        process.memoryUsage.rss(),
+        memory.rss,
+      ),
+      renderSample(
+        'gongkai_process_heap_used_bytes',
+        'gauge',
+        'V8 heap in use (live objects and garbage not yet collected).',
+        memory.heapUsed,
+      ),
+      renderSample('gongkai_process_heap_total_bytes', 'gauge', 'V8 heap reserved.', memory.heapTotal),
+      renderSample(
+        'gongkai_process_external_memory_bytes',
+        'gauge',
+        'Memory outside the V8 heap held by JavaScript objects (Buffers included).',
+        memory.external,
       ),
       renderSample(
         'gongkai_process_cpu_seconds_total',
