@@ -15,6 +15,8 @@ export interface CachedPage {
   readonly body: Buffer
   /** Strong validator of `body` (quoted, as sent in the ETag header). */
   readonly etag: string
+  /** The Fastify route pattern the page is served under (e.g. `/zfxxgk/:agencyId/`), for request metrics. */
+  readonly route?: string
   /** The item whose page this is (views are counted on cache hits too), when the page is a published item. */
   readonly viewItemId?: number | undefined
   /**

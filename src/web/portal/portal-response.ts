@@ -13,6 +13,7 @@ import type { Socket } from 'node:net'
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { isBot } from '../../catalogue/bot-user-agent.ts'
 import { recordView } from '../../catalogue/view-counter.ts'
+import { rawHitsCounted, recordRawHit } from '../../ops/request-metrics.ts'
 import type { DB } from '../../storage/index.ts'
 import { SECURITY_HEADERS } from '../shared/security-headers.ts'
 import { DISPLAY_COOKIE, formatDisplayMode, parseDisplayMode, type DisplayMode } from './display-mode.ts'
@@ -89,7 +90,13 @@ function headBytes(status: number, pairs: readonly string[]): Buffer {
  * The page with the headers a raw hit writes: the same Fastify sends for it, in the same order (`send` sets
  * cache-control and etag, then the type; the security headers' onSend hook runs; Fastify adds the length last).
  */
-function prepared(status: number, contentType: string, body: Buffer, viewItemId?: number): CachedPage {
+function prepared(
+  route: string,
+  status: number,
+  contentType: string,
+  body: Buffer,
+  viewItemId?: number,
+): CachedPage {
   const etag = etagOf(body)
   const common = ['cache-control', CACHE_CONTROL, 'etag', etag]
   const rawHeaders = [
@@ -106,6 +113,7 @@ function prepared(status: number, contentType: string, body: Buffer, viewItemId?
     contentType,
     body,
     etag,
+    route,
     viewItemId,
     rawHeaders,
     notModifiedHeaders,
@@ -139,6 +147,7 @@ export async function servePortalPage(
   const rendered = await render(ctx)
   if (rendered.location !== undefined) return reply.redirect(rendered.location, rendered.status ?? 301)
   const page = prepared(
+    request.routeOptions.url ?? request.url,
     rendered.status ?? 200,
     rendered.contentType ?? 'text/html; charset=utf-8',
     Buffer.from(rendered.body, 'utf8'),
@@ -274,7 +283,8 @@ export function rawPortalHits(app: FastifyInstance): (req: IncomingMessage, res:
       'encrypted' in req.socket && req.socket.encrypted === true,
     )
     if (page?.rawHeaders === undefined || page.notModifiedHeaders === undefined) return false
-    const started = log === null ? 0 : performance.now()
+    const timed = log !== null || rawHitsCounted()
+    const started = timed ? performance.now() : 0
     countView(page, headers['user-agent'])
     let status = page.status
     if (headers['if-none-match'] === page.etag) {
@@ -285,6 +295,9 @@ export function rawPortalHits(app: FastifyInstance): (req: IncomingMessage, res:
       res.writeHead(status, page.rawHeaders as string[])
       res.end(page.body)
     }
+    if (!timed) return true
+    const elapsed = performance.now() - started
+    if (page.route !== undefined) recordRawHit(page.route, status, elapsed / 1000)
     // The fields Fastify's `req` serializer reads (see shared/request-log.ts), so both lines look alike.
     log?.info(
       {
@@ -297,7 +310,7 @@ export function rawPortalHits(app: FastifyInstance): (req: IncomingMessage, res:
           socket: req.socket,
         },
         res: { statusCode: status },
-        responseTime: performance.now() - started,
+        responseTime: elapsed,
       },
       'request completed',
     )
@@ -315,7 +328,8 @@ export function rawPortalResponder(app: FastifyInstance): RawResponder {
   const log = requestLogger(app)
   return (request, socket, chunk) => {
     if (state.closing) return null
-    const started = log === null ? 0 : performance.now()
+    const timed = log !== null || rawHitsCounted()
+    const started = timed ? performance.now() : 0
     const peer = socket.remoteAddress
     const forwarded =
       request.forwardedProto !== undefined ||
@@ -326,9 +340,14 @@ export function rawPortalResponder(app: FastifyInstance): RawResponder {
     const page = rawPage(request.url, request, peer, isEncrypted(socket))
     if (page?.rawAnswers === undefined) return null
     countView(page, request.userAgent)
-    // TODO(lead): count the hit in the request metrics (recordRawHit, src/ops/request-metrics.ts) once it lands.
     const notModified = request.ifNoneMatch === page.etag
-    if (log !== null) logRawHit(log, request, socket, chunk, notModified ? 304 : page.status, started)
+    if (timed) {
+      // The time to find the answer (it is written right after, in one call): what a raw hit costs here.
+      const status = notModified ? 304 : page.status
+      const elapsed = performance.now() - started
+      if (page.route !== undefined) recordRawHit(page.route, status, elapsed / 1000)
+      if (log !== null) logRawHit(log, request, socket, chunk, status, elapsed)
+    }
     return notModified ? page.rawAnswers.notModified : page.rawAnswers.ok
   }
 }
@@ -343,7 +362,7 @@ function logRawHit(
   socket: Socket,
   chunk: Buffer,
   status: number,
-  started: number,
+  elapsed: number,
 ): void {
   // The fields Fastify's `req` serializer reads (see shared/request-log.ts), so every line looks alike.
   log.info(
@@ -357,7 +376,7 @@ function logRawHit(
         socket,
       },
       res: { statusCode: status },
-      responseTime: performance.now() - started,
+      responseTime: elapsed,
     },
     'request completed',
   )

@@ -403,6 +403,38 @@ describeDb('raw socket fast path for cached public pages', () => {
 describeDb('raw socket fast path: idle connections and shutdown', () => {
   const t = useTestDb()
 
+  it('counts raw hits in /metrics under the page route', async () => {
+    const token = 'raw-metrics-token-0123456789'
+    const app = await buildServer({ db: t.db, config: { ...CONFIG, metricsToken: token } })
+    try {
+      await app.listen({ port: 0, host: '127.0.0.1' })
+      const agency = await buildAgency(t.db)
+      const column = await buildColumn(t.db, agency, { slug: 'met' })
+      await buildItem(t.db, column)
+      const url = `/zfxxgk/${agency.id}/met/`
+      const served = async () => {
+        const r = await app.inject({ url: '/metrics', headers: { authorization: `Bearer ${token}` } })
+        let total = 0
+        for (const line of r.body.split('\n')) {
+          const match =
+            /^gongkai_http_requests_total\{method="GET",route="\/zfxxgk\/[^"]*",status="2xx"\} (\d+)/.exec(
+              line,
+            )
+          total += Number(match?.[1] ?? 0)
+        }
+        return total
+      }
+      await talk(portOf(app), [get(url)], 1)
+      const before = await served()
+      const answered = fastPath(app).answered
+      await talk(portOf(app), [get(url), 20, get(url), 20, get(url)], 3)
+      expect(fastPath(app).answered - answered).toBe(3)
+      expect((await served()) - before).toBe(3)
+    } finally {
+      await app.close()
+    }
+  })
+
   it('closes an idle raw connection after keepAliveTimeout, and close() does not wait for open ones', async () => {
     const app = await buildServer({ db: t.db, config: CONFIG })
     await app.listen({ port: 0, host: '127.0.0.1' })
