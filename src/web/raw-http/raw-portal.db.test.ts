@@ -194,6 +194,11 @@ describeDb('raw socket fast path for cached public pages', () => {
       expect(r.raw.status).toBe(304)
       expect(r.raw.body.length).toBe(0)
       expect(normalised(r.raw)).toBe(normalised(r.fastify))
+      // HEAD with a matching ETag: Fastify's HEAD route answers it (its 304 carries content-length: 0).
+      const head = await both(get(itemUrl, [`If-None-Match: ${etag}`], 'HEAD'), { headOnly: true })
+      expect(head.answeredRaw).toBe(0)
+      expect(head.raw.status).toBe(304)
+      expect(normalised(head.raw)).toBe(normalised(head.fastify))
       const stale = await both(get(itemUrl, ['If-None-Match: "other"']))
       expect(stale.raw.status).toBe(200)
       expect(normalised(stale.raw)).toBe(normalised(stale.fastify))
