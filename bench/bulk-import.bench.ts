@@ -1,4 +1,5 @@
-// `npm run bench -- bulk-import [rows=1000000] [sqlite|postgres] [killAt=0.4] [batch=5000]`: `gongkai import items` on a
+// `npm run bench -- bulk-import [--rows 1000000] [--engine sqlite|postgres] [--kill-at 0.4] [--batch 5000]` (or the same
+// positionally: `[rows] [engine] [killAt] [batch]`): `gongkai import items` on a
 // generated JSONL file (kept under /tmp/bulk-crash/), run as the real command in a child process; the first
 // run is killed with SIGKILL once `killAt` of the rows are committed, the second run resumes it. Checks that the
 // database ends with exactly `rows` items (and as many search documents and distinct 索引号), PRAGMA
@@ -97,11 +98,41 @@ async function scalar(db: DB, query: ReturnType<typeof sql<{ n: number }>>): Pro
   return Number((await query.execute(db)).rows[0]?.n ?? 0)
 }
 
+/**
+ * The options, named (`--rows N --engine sqlite|postgres --kill-at F --batch N`) or positional as before
+ * (`[rows] [engine] [killAt] [batch]`).
+ */
+function parseArgs(args: string[]): {
+  rows: number
+  engine: 'sqlite' | 'postgres'
+  killAt: number
+  batch: number
+} {
+  const named = new Map<string, string>()
+  const positional: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] ?? ''
+    if (a.startsWith('--')) named.set(a.slice(2), args[++i] ?? '')
+    else positional.push(a)
+  }
+  const engine = named.get('engine') ?? positional[1] ?? 'sqlite'
+  if (engine !== 'sqlite' && engine !== 'postgres') throw new Error('--engine must be sqlite or postgres')
+  const options: ReturnType<typeof parseArgs> = {
+    rows: Number(named.get('rows') ?? positional[0] ?? 1_000_000),
+    engine,
+    killAt: Number(named.get('kill-at') ?? positional[2] ?? 0.4),
+    batch: Number(named.get('batch') ?? positional[3] ?? 5000),
+  }
+  if (!Number.isInteger(options.rows) || options.rows < 1) {
+    throw new Error('--rows must be a whole number ≥ 1')
+  }
+  if (!(options.killAt > 0 && options.killAt < 1)) throw new Error('--kill-at must be between 0 and 1')
+  return options
+}
+
 export default async function bench(args: string[]): Promise<void> {
-  const rows = Number(args[0] ?? 1_000_000)
-  const engine = args[1] === 'postgres' ? 'postgres' : 'sqlite'
-  const killAt = Number(args[2] ?? 0.4)
-  const batch = String(Number(args[3] ?? 5000))
+  const { rows, engine, killAt, batch: batchSize } = parseArgs(args)
+  const batch = String(batchSize)
   mkdirSync(DIR, { recursive: true })
   const file = join(DIR, `items-${rows}.jsonl`)
   const t0 = performance.now()
