@@ -468,4 +468,31 @@ describeDb('raw socket fast path: idle connections and shutdown', () => {
     await closed
     expect(fastPath(app).rawConnections).toBe(0)
   })
+
+  it('shuts down with answers still queued to a client that stopped reading, which then resets', async () => {
+    const app = await buildServer({ db: t.db, config: CONFIG })
+    await app.listen({ port: 0, host: '127.0.0.1' })
+    const port = portOf(app)
+    const agency = await buildAgency(t.db)
+    const column = await buildColumn(t.db, agency, { slug: 'rst' })
+    await buildItem(t.db, column, { bodyHtml: `<p>${'正文'.repeat(20_000)}</p>` })
+    const url = `/zfxxgk/${agency.id}/rst/`
+    await talk(port, [get(url)], 1)
+    const socket = connect({ port, host: '127.0.0.1' })
+    socket.on('error', () => undefined)
+    await once(socket, 'connect')
+    socket.pause()
+    const before = fastPath(app).answered
+    // Sent one by one, so each is answered raw; never read, so the answers pile up in the server's socket.
+    for (let i = 0; i < 150 && fastPath(app).answered - before === i; i++) {
+      socket.write(get(url))
+      await new Promise((r) => setTimeout(r, 3))
+    }
+    expect(fastPath(app).answered - before).toBeGreaterThan(10)
+    const closing = app.close()
+    await new Promise((r) => setTimeout(r, 20))
+    socket.resetAndDestroy()
+    await closing
+    expect(fastPath(app).rawConnections).toBe(0)
+  })
 })

@@ -74,7 +74,7 @@ class RawConnection {
     const { request, response } = answer
     const written = this.socket.write(server.wireOf(response, request.close, request.method === 'HEAD'))
     if (request.close) {
-      this.detach()
+      this.detach(true)
       server.forget(this.socket)
       // Node's answer to `Connection: close`: flush, then close (destroySoon).
       this.socket.end(() => this.socket.destroy())
@@ -123,19 +123,23 @@ class RawConnection {
     socket.on('close', this.onClose)
   }
 
-  detach(): void {
+  /**
+   * Stop reading raw. `keepErrorHandler` for a socket that is closing on its own (a reset while the last answer
+   * goes out must not become an uncaught error); not when Node takes the socket (it has its own handler).
+   */
+  detach(keepErrorHandler = false): void {
     const socket = this.socket
     socket.removeListener('data', this.onData)
     socket.removeListener('end', this.onEnd)
     socket.removeListener('timeout', this.onTimeout)
-    socket.removeListener('error', this.onError)
+    if (!keepErrorHandler) socket.removeListener('error', this.onError)
     socket.removeListener('close', this.onClose)
     socket.removeListener('drain', this.onDrain)
   }
 
   /** Close now if nothing is being written, else once the last answer has gone out. */
   shutdown(force: boolean): void {
-    this.detach()
+    this.detach(true)
     if (force || this.socket.writableLength === 0) {
       this.socket.destroy()
     } else {
