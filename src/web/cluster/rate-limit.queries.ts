@@ -6,24 +6,33 @@ import { engineOf } from '../../storage/index.ts'
 
 /**
  * Count one hit in the window `key` (ending at `expiresAt`); returns the window's count including it. On
- * PostgreSQL the commit does not wait for the WAL flush (synchronous_commit off for this transaction only): a
- * counter lost in a crash costs nothing, and the flush would add milliseconds to every counted request.
+ * PostgreSQL it is ONE statement in its own transaction: the row lock is held only while the server runs it,
+ * never across a round trip to this process. (As BEGIN / SET LOCAL / upsert / COMMIT, a busy client's row was
+ * held until this process's event loop got round to sending the COMMIT; every other request of that client
+ * queued behind it, each holding a pool connection, until the pool ran dry and the whole site waited — seconds
+ * of p99 in the PostgreSQL soak.) `set_config(…, true)` inside the statement makes its transaction commit
+ * without waiting for the WAL flush: a counter lost in a crash costs nothing, and the flush would add
+ * milliseconds to every counted request.
  */
 export async function countHit(db: DB, key: string, expiresAt: string): Promise<number> {
-  const upsert = (trx: DB) =>
-    trx
-      .insertInto('rate_limit_hits')
-      .values({ key, count: 1, expires_at: expiresAt })
-      .onConflict((oc) =>
-        oc.column('key').doUpdateSet((eb) => ({ count: eb(eb.ref('rate_limit_hits.count'), '+', 1) })),
-      )
-      .returning('count')
-      .executeTakeFirstOrThrow()
-  if (engineOf(db) !== 'postgres') return Number((await upsert(db)).count)
-  return db.transaction().execute(async (trx) => {
-    await sql`set local synchronous_commit = off`.execute(trx)
-    return Number((await upsert(trx)).count)
-  })
+  if (engineOf(db) === 'postgres') {
+    const { rows } = await sql<{ count: number }>`
+      insert into rate_limit_hits (key, count, expires_at)
+      select ${key}::text, 1, ${expiresAt}::text
+        from (select set_config('synchronous_commit', 'off', true)) as async_commit
+      on conflict (key) do update set count = rate_limit_hits.count + 1
+      returning count`.execute(db)
+    return Number(rows[0]?.count ?? NaN)
+  }
+  const row = await db
+    .insertInto('rate_limit_hits')
+    .values({ key, count: 1, expires_at: expiresAt })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet((eb) => ({ count: eb(eb.ref('rate_limit_hits.count'), '+', 1) })),
+    )
+    .returning('count')
+    .executeTakeFirstOrThrow()
+  return Number(row.count)
 }
 
 /** The window's count without counting (0 when there is none). */
