@@ -5,8 +5,11 @@
 //     and a few appeals each): aggregateReports for 2025 (target < 3 s).
 // Data is bulk-inserted with one INSERT … SELECT per table (recursive CTE / generate_series), in our own SQLite
 // file under /tmp/report-compute/ and our own PostgreSQL database gongkai_report_compute (created with psql if
-// absent). The event logs are not generated: the report reads only the derived columns. Prints wall time, this
-// process's CPU time (on PostgreSQL the server's CPU is not included) and the load average.
+// absent). The event logs are not generated: the report reads only the derived columns. After loading, VACUUM
+// ANALYZE (PostgreSQL: statistics and the visibility map the index-only scans need) or ANALYZE (SQLite), as an
+// operator would after a bulk import. Prints wall time, this process's CPU time, on PostgreSQL the CPU time of
+// the server backends serving the bench (from /proc; parallel workers not included), and the load average.
+// `--reuse` keeps the generated data (pending migrations still run on connect).
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
