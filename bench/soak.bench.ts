@@ -710,6 +710,18 @@ async function soak(
     `render cache (counted bytes, bound 64 MB): ${atWarmup?.cacheMb.toFixed(1)} MB after warm-up, ${endCache.toFixed(1)} MB at the end; ` +
       `RSS growth net of the render cache ${netGrowth.toFixed(1)} %`,
   )
+  // A leak shows in the live heap, which is what the heap is down to after a major collection: the lowest
+  // heap sample over the minute after the warm-up against the lowest over the last minute.
+  const lowestHeap = (from: number, to: number) =>
+    Math.min(
+      ...rss.filter((r) => r.at >= from && r.at <= to && Number.isFinite(r.heapMb)).map((r) => r.heapMb),
+    )
+  const heapAfterWarmup = lowestHeap(warmupMs, warmupMs + 60_000)
+  const heapAtEnd = lowestHeap(durationMs - 60_000, durationMs + RSS_EVERY_MS)
+  console.log(
+    `V8 heap used, lowest sample (≈ live after a collection): ${heapAfterWarmup.toFixed(0)} MB in the minute after ` +
+      `warm-up, ${heapAtEnd.toFixed(0)} MB in the last minute (${(((heapAtEnd - heapAfterWarmup) / heapAfterWarmup) * 100).toFixed(1)} %)`,
+  )
   const perMinute: string[] = []
   for (let m = 1; m * 60_000 <= durationMs + RSS_EVERY_MS; m++) {
     const r = rss.filter((x) => x.at <= m * 60_000).at(-1)
@@ -751,7 +763,7 @@ async function printMetrics(base: string): Promise<void> {
         .filter((l) => re.test(l))
         .reduce((n, l) => n + Number(l.split(' ').at(-1)), 0)
     console.log(
-      `server's /metrics: ${sum(/^gongkai_http_requests_total\{/)} requests through Fastify ` +
+      `server's /metrics: ${sum(/^gongkai_http_requests_total\{/)} requests counted by the server (cache hits answered before Fastify included) ` +
         `(${sum(/^gongkai_http_requests_total\{.*status="5xx"/)} 5xx), ` +
         `portal cache hits ${sum(/^gongkai_portal_cache_hits_total /)}, misses ${sum(/^gongkai_portal_cache_misses_total /)}`,
     )
