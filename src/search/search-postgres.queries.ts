@@ -43,11 +43,6 @@ export function dayOf(rankKey: number): number {
   return Math.floor(rankKey / DAY_KEY) + DAY_OFFSET
 }
 
-/** The first rank key of a day. */
-function dayStart(day: number): number {
-  return (day - DAY_OFFSET) * DAY_KEY
-}
-
 function bucketLexeme(level: number, block: number): string {
   return `${BUCKET_PREFIX}${level}.${block}`
 }
@@ -81,7 +76,7 @@ export function coverDays(lo: number, hi: number): string[] {
 }
 
 /** Above this many agencies the agency filter is a condition on agency_id, not lexemes in the tsquery. */
-const MAX_AGENCY_LEXEMES = 512
+const MAX_AGENCY_LEXEMES = 64
 
 /** Tuning of the newest-first collection (tests lower `fullMax` to take the bucket path on a small corpus). */
 export const postgresSearchTuning = {
@@ -215,26 +210,35 @@ interface Match {
   readonly t: boolean
 }
 
-/** Matches of a tier within days lo..hi (bucket lexemes), or below a rank key (all older ones), newest first. */
+/**
+ * Matches of a tier, all of them (`days` null) or within the days lo..hi (bucket lexemes). With `limit`, at
+ * most that many: the first rows found when `newest` is false (all of the range's matches only if fewer come
+ * back), else the newest. Sorted newest first.
+ */
 async function matchesIn(
   db: DB,
   plan: QueryPlan,
   titleOnly: boolean,
   q: TierQuery,
-  range: { days: [number, number] } | { below: number } | null,
+  days: [number, number] | null,
+  limit: { rows: number; newest: boolean } | null,
 ): Promise<Match[]> {
-  const groups = range !== null && 'days' in range ? [...q.groups, coverDays(...range.days)] : q.groups
+  const groups = days !== null ? [...q.groups, coverDays(...days)] : q.groups
   const conditions = [sql`grams @@ ${tsquery(groups)}`, ...q.conditions]
-  // `+ 0`: a filter on the GIN's rows, never a walk of the rank_key index.
-  if (range !== null && 'below' in range) conditions.push(sql`rank_key + 0 < ${range.below}`)
   const inTitle = titleOnly
     ? sql`true`
     : sql.join(
         plan.words.map((w) => sql`strpos(norm_title, ${w.text}) > 0`),
         sql` and `,
       )
+  const tail =
+    limit === null
+      ? sql``
+      : limit.newest
+        ? sql`order by rank_key desc limit ${limit.rows}`
+        : sql`limit ${limit.rows}`
   const { rows } = await sql<{ k: string | number; t: boolean }>`select rank_key as k, ${inTitle} as t
-    from search_documents where ${sql.join(conditions, sql` and `)}`.execute(db)
+    from search_documents where ${sql.join(conditions, sql` and `)} ${tail}`.execute(db)
   return rows.map((r) => ({ k: Number(r.k), t: r.t })).sort((a, b) => b.k - a.k)
 }
 
@@ -257,26 +261,41 @@ async function collect(
   const q = tierQuery(plan, titleOnly, stats)
   const { fullMax, overshoot } = postgresSearchTuning
   if (keys === null || stats.rows * q.share <= fullMax) {
-    return { matches: await matchesIn(db, plan, titleOnly, q, null), complete: true }
+    return { matches: await matchesIn(db, plan, titleOnly, q, null, null), complete: true }
   }
   const first = dayOf(keys.min)
   let hi = dayOf(keys.max)
   const perDay = Math.max(1, stats.rows / (hi - first + 1))
   let density = Math.max(q.share, 1e-9)
+  // A range is read whole unless it holds more than this many matches (a term more frequent there than
+  // the statistics say, e.g. a year in titles): then a narrower range is tried.
+  const most = 2 * need + 50
   const matches: Match[] = []
+  let span = 0
+  // After a range too dense to read, ranges grow from the narrower one that could be read.
+  let maxSpan = Infinity
   for (;;) {
     const remaining = need - matches.length
-    const span = Math.max(1, Math.ceil((overshoot * remaining) / (density * perDay)))
-    const olderDocs = (hi - first + 1) * perDay
-    if (hi - span < first || olderDocs * density <= fullMax) {
-      matches.push(...(await matchesIn(db, plan, titleOnly, q, { below: dayStart(hi + 1) })))
-      return { matches, complete: true }
+    span = Math.max(1, 2 * span, Math.ceil((overshoot * remaining) / (density * perDay)))
+    span = Math.min(span, maxSpan)
+    let lo = Math.max(first, hi - span + 1)
+    let found = await matchesIn(db, plan, titleOnly, q, [lo, hi], { rows: most, newest: false })
+    while (found.length >= most) {
+      if (lo === hi) {
+        // One day with too many matches: its newest ones are enough.
+        found = await matchesIn(db, plan, titleOnly, q, [lo, hi], { rows: most, newest: true })
+        return { matches: [...matches, ...found], complete: false }
+      }
+      span = Math.max(1, Math.floor((hi - lo + 1) / 8))
+      maxSpan = span
+      lo = hi - span + 1
+      found = await matchesIn(db, plan, titleOnly, q, [lo, hi], { rows: most, newest: false })
     }
-    const lo = hi - span + 1
-    const found = await matchesIn(db, plan, titleOnly, q, { days: [lo, hi] })
-    matches.push(...found)
+    for (const m of found) matches.push(m)
+    maxSpan *= 2
     if (matches.length >= need) return { matches, complete: false }
-    // The density seen so far decides the next range (an empty range suggests a rarer match than thought).
+    if (lo === first) return { matches, complete: true }
+    // The density seen so far sizes the next range; an empty range suggests a rarer match than thought.
     const seenDays = dayOf(keys.max) - lo + 1
     density = Math.max(matches.length / (seenDays * perDay), density / 8, 1e-9)
     hi = lo - 1
@@ -323,6 +342,10 @@ async function pageIn(
   const bounds = rows[0]
   if (bounds?.min === null || bounds?.max === null || bounds === undefined) return { counted: 0, scores }
   const keys = { min: Number(bounds.min), max: Number(bounds.max) }
+  // From here on every statement reads GIN bitmaps: with a LIMIT, the planner could otherwise prefer a scan
+  // that tests each row's tsvector (decompressing kilobytes a row) in the hope of stopping early.
+  await sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true),
+    set_config('enable_indexonlyscan', 'off', true)`.execute(db)
   const all = await collect(db, plan, false, cap, stats, keys)
   const counted = Math.min(all.matches.length, cap)
   const end = Math.min(offset + limit, pageEnd(counted))
