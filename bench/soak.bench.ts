@@ -279,7 +279,7 @@ async function startServer(
       GONGKAI_ADMIN_PASSWORD: PASSWORD,
       GONGKAI_METRICS_TOKEN: METRICS_TOKEN,
       // One client (this bench) sends every request from 127.0.0.1: raise the per-IP limits.
-      GONGKAI_SEARCH_RATE_LIMIT: '100000',
+      GONGKAI_SEARCH_RATE_LIMIT: '10000000',
       GONGKAI_APPLY_SUBMITS_PER_HOUR: '100000',
       GONGKAI_TRACK_LOOKUPS_PER_HOUR: '100000',
     },

@@ -118,7 +118,7 @@ const EnvSchema = z.object({
   GONGKAI_UPLOAD_LIMIT_MB: positiveInt(1024).default(DEFAULT_LIMITS.uploadBytes / 1024 / 1024),
   GONGKAI_REQUEST_TIMEOUT_SECONDS: positiveInt(3600).default(DEFAULT_LIMITS.requestTimeoutMs / 1000),
   GONGKAI_QUERY_TIMEOUT_SECONDS: positiveInt(3600).default(DEFAULT_LIMITS.queryTimeoutMs / 1000),
-  GONGKAI_SEARCH_RATE_LIMIT: positiveInt(100_000).default(DEFAULT_LIMITS.searchPerMinute),
+  GONGKAI_SEARCH_RATE_LIMIT: positiveInt(10_000_000).default(DEFAULT_LIMITS.searchPerMinute),
   GONGKAI_APPLY_SUBMITS_PER_HOUR: positiveInt(100_000).default(DEFAULT_LIMITS.applySubmitsPerHour ?? 10),
   GONGKAI_TRACK_LOOKUPS_PER_HOUR: positiveInt(100_000).default(DEFAULT_LIMITS.trackLookupsPerHour ?? 30),
 })
