@@ -721,10 +721,15 @@ async function soak(
     `server CPU ${cpuS.toFixed(1)} s over ${wallS.toFixed(0)} s = ${((cpuS / wallS) * 100).toFixed(0)} % of one core, ` +
       `${((cpuS / Math.max(1, total)) * 1e6).toFixed(0)} µs CPU/request`,
   )
-  // RSS: the sample at the end of the warm-up against the mean of the last 3 samples (5 s apart); also net of
-  // the render cache's own growth (its counted bytes), which is bounded and not a leak.
+  // RSS: the lowest sample of the minute after the warm-up (memory the priming touched is often returned in
+  // that minute, and a baseline taken before that hides later growth) against the mean of the last 3 samples
+  // (5 s apart); also net of the render cache's own growth (its counted bytes), which is bounded and not a leak.
   await new Promise((r) => setTimeout(r, 500)) // the last /metrics reads
-  const atWarmup = rss.find((r) => r.at >= warmupMs) ?? rss[0]
+  const afterWarmup = rss.filter((r) => r.at >= warmupMs && r.at < warmupMs + 60_000)
+  const atWarmup =
+    afterWarmup.length === 0
+      ? (rss.find((r) => r.at >= warmupMs) ?? rss[0])
+      : afterWarmup.reduce((low, r) => (r.mb < low.mb ? r : low))
   const last = rss.slice(-3)
   const mean = (xs: number[]) => xs.reduce((n, x) => n + x, 0) / Math.max(1, xs.length)
   const end = mean(last.map((r) => r.mb))
@@ -736,7 +741,7 @@ async function soak(
       ? NaN
       : ((end - endCache - (atWarmup.mb - atWarmup.cacheMb)) / (atWarmup.mb - atWarmup.cacheMb)) * 100
   console.log(
-    `server RSS: ${rss[0]?.mb.toFixed(0)} MB at start, ${atWarmup?.mb.toFixed(0)} MB after warm-up, ` +
+    `server RSS: ${rss[0]?.mb.toFixed(0)} MB at start, ${atWarmup?.mb.toFixed(0)} MB after warm-up (lowest in the minute after), ` +
       `${end.toFixed(0)} MB at the end, peak ${peak.toFixed(0)} MB; growth after warm-up ${growth.toFixed(1)} % (target < 10 %)`,
   )
   console.log(
