@@ -280,7 +280,7 @@ export function rawPortalHits(app: FastifyInstance): (req: IncomingMessage, res:
         forwardedFor: headers['x-forwarded-for'],
       },
       req.socket.remoteAddress,
-      'encrypted' in req.socket && req.socket.encrypted === true,
+      isEncrypted(req.socket),
     )
     if (page?.rawHeaders === undefined || page.notModifiedHeaders === undefined) return false
     const timed = log !== null || rawHitsCounted()
@@ -298,22 +298,15 @@ export function rawPortalHits(app: FastifyInstance): (req: IncomingMessage, res:
     if (!timed) return true
     const elapsed = performance.now() - started
     if (page.route !== undefined) recordRawHit(page.route, status, elapsed / 1000)
-    // The fields Fastify's `req` serializer reads (see shared/request-log.ts), so both lines look alike.
-    log?.info(
-      {
-        req: {
-          method: 'GET',
-          url,
-          headers,
-          host: headers.host,
-          ip: clientAddress(req.socket.remoteAddress, headers['x-forwarded-for']),
-          socket: req.socket,
-        },
-        res: { statusCode: status },
-        responseTime: elapsed,
-      },
-      'request completed',
-    )
+    if (log !== null) {
+      const ip = clientAddress(req.socket.remoteAddress, headers['x-forwarded-for'])
+      logHit(
+        log,
+        { method: 'GET', url, headers, host: headers.host, ip, socket: req.socket },
+        status,
+        elapsed,
+      )
+    }
     return true
   }
 }
@@ -366,20 +359,24 @@ function logRawHit(
   status: number,
   elapsed: number,
 ): void {
-  // The fields Fastify's `req` serializer reads (see shared/request-log.ts), so every line looks alike.
-  log.info(
-    {
-      req: {
-        method: request.method,
-        url: request.url,
-        headers: headersOf(chunk),
-        host: request.host,
-        ip: clientAddress(socket.remoteAddress, request.forwardedFor),
-        socket,
-      },
-      res: { statusCode: status },
-      responseTime: elapsed,
-    },
-    'request completed',
-  )
+  const ip = clientAddress(socket.remoteAddress, request.forwardedFor)
+  const { method, url, host } = request
+  logHit(log, { method, url, headers: headersOf(chunk), host, ip, socket }, status, elapsed)
+}
+
+/** One line per raw hit with the fields Fastify's `req` serializer reads (see shared/request-log.ts), so every line looks alike. */
+function logHit(
+  log: FastifyBaseLogger,
+  req: {
+    method: string
+    url: string
+    headers: IncomingMessage['headers'] | Record<string, string>
+    host: string | undefined
+    ip: string | undefined
+    socket: Socket
+  },
+  status: number,
+  elapsed: number,
+): void {
+  log.info({ req, res: { statusCode: status }, responseTime: elapsed }, 'request completed')
 }
