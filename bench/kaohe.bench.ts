@@ -5,9 +5,6 @@
 // CSV and XLSX of it. Data is bulk-inserted with INSERT … SELECT into our own SQLite file under
 // /tmp/kaohe-tujie/ and our own PostgreSQL database gongkai_kaohe_tujie. Prints wall time, this process's CPU
 // time (PostgreSQL's server CPU not included) and the load average. Also times the 图解 SVG and PNG.
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, rmSync } from 'node:fs'
-import { loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { sql } from 'kysely'
 import { systemActor } from '../src/accounts/index.ts'
@@ -16,40 +13,20 @@ import {
   rasteriseSvg,
   renderInfographicSvg,
 } from '../src/annual-report/infographic/index.ts'
-import { connect, engineOf } from '../src/storage/index.ts'
+import { engineOf } from '../src/storage/index.ts'
 import type { DB } from '../src/storage/index.ts'
+import { arg, dateExpr, load, openBenchDatabase, series, type BenchDatabase } from './support.ts'
 import { getKaoheOverview, kaoheCsv, kaoheXlsx, sortKaohe } from '../src/supervision/index.ts'
 
-const DIR = '/tmp/kaohe-tujie'
-const SQLITE_FILE = `${DIR}/kaohe.sqlite`
-const PG_DB = 'gongkai_kaohe_tujie'
-const PG_BASE = process.env.KAOHE_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432'
+const BENCH_DB: BenchDatabase = {
+  sqliteFile: '/tmp/kaohe-tujie/kaohe.sqlite',
+  pgDatabase: 'gongkai_kaohe_tujie',
+  pgBase: process.env.KAOHE_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432',
+}
 const NOW = '2026-11-27T00:00:00.000Z'
 const ITEMS = 300
 const CASES = 200
 const APPEALS = 6
-
-function arg(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name)
-  return i >= 0 ? args[i + 1] : undefined
-}
-
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ')
-
-function dateExpr(engine: string, base: string, days: string): string {
-  return engine === 'sqlite'
-    ? `date('${base}', '+' || (${days}) || ' days')`
-    : `((date '${base}' + (${days})::int)::text)`
-}
-
-function series(engine: string, count: number): string {
-  return engine === 'sqlite'
-    ? `with recursive seq(n) as (select 1 union all select n + 1 from seq where n < ${count})`
-    : `with seq(n) as (select generate_series(1, ${count})::bigint)`
-}
 
 async function seed(db: DB, agencies: number): Promise<void> {
   const engine = engineOf(db)
@@ -101,37 +78,6 @@ async function seed(db: DB, agencies: number): Promise<void> {
     from seq where n % 3 <> 0`)
 }
 
-async function open(engine: 'sqlite' | 'postgres', fresh: boolean): Promise<DB> {
-  if (engine === 'sqlite') {
-    mkdirSync(DIR, { recursive: true })
-    if (fresh) for (const s of ['', '-wal', '-shm']) rmSync(`${SQLITE_FILE}${s}`, { force: true })
-    return connect({ database: { engine: 'sqlite', file: SQLITE_FILE } })
-  }
-  const url = new URL(PG_BASE)
-  const psql = (command: string) =>
-    execFileSync(
-      'psql',
-      [
-        '-h',
-        url.hostname,
-        '-p',
-        url.port || '5432',
-        '-U',
-        url.username || 'postgres',
-        '-d',
-        'postgres',
-        '-qAtc',
-        command,
-      ],
-      {
-        encoding: 'utf8',
-      },
-    ).trim()
-  if (fresh) psql(`drop database if exists ${PG_DB}`)
-  if (psql(`select 1 from pg_database where datname = '${PG_DB}'`) !== '1') psql(`create database ${PG_DB}`)
-  return connect({ database: { engine: 'postgres', url: `${PG_BASE}/${PG_DB}` } })
-}
-
 async function timed<T>(label: string, runs: number, fn: () => Promise<T> | T): Promise<T> {
   let result = await fn()
   const walls: number[] = []
@@ -155,7 +101,7 @@ async function timed<T>(label: string, runs: number, fn: () => Promise<T> | T): 
 }
 
 async function runEngine(engine: 'sqlite' | 'postgres', agencies: number, reuse: boolean): Promise<void> {
-  const db = await open(engine, !reuse)
+  const db = await openBenchDatabase(BENCH_DB, engine, !reuse)
   try {
     const existing = Number(
       (

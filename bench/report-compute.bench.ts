@@ -10,47 +10,24 @@
 // operator would after a bulk import. Prints wall time, this process's CPU time, on PostgreSQL the CPU time of
 // the server backends serving the bench (from /proc; parallel workers not included), and the load average.
 // `--reuse` keeps the generated data (pending migrations still run on connect).
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
-import { cpus, loadavg } from 'node:os'
+import { existsSync, readFileSync } from 'node:fs'
+import { cpus } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { sql } from 'kysely'
 import { aggregateReports, computeAnnualReport } from '../src/annual-report/compute/index.ts'
 import { OUTCOME_MAPPINGS } from '../src/applications/index.ts'
-import { connect, engineOf } from '../src/storage/index.ts'
+import { engineOf } from '../src/storage/index.ts'
 import type { DB } from '../src/storage/index.ts'
+import { arg, dateExpr, load, openBenchDatabase, series, type BenchDatabase } from './support.ts'
 
-const DIR = '/tmp/report-compute'
-const SQLITE_FILE = `${DIR}/report-compute.sqlite`
-const PG_DB = 'gongkai_report_compute'
-const PG_BASE = process.env.REPORT_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432'
+const BENCH_DB: BenchDatabase = {
+  sqliteFile: '/tmp/report-compute/report-compute.sqlite',
+  pgDatabase: 'gongkai_report_compute',
+  pgBase: process.env.REPORT_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432',
+}
 const OUTCOMES = Object.keys(OUTCOME_MAPPINGS)
 const SUBTYPES = ['commercial', 'research', 'public_interest', 'legal_services', 'other']
 const NOW = '2026-11-27T00:00:00.000Z'
-
-function arg(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name)
-  return i >= 0 ? args[i + 1] : undefined
-}
-
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ')
-
-/** A day offset → date text, per engine. */
-function dateExpr(engine: string, base: string, days: string): string {
-  return engine === 'sqlite'
-    ? `date('${base}', '+' || (${days}) || ' days')`
-    : `((date '${base}' + (${days})::int)::text)`
-}
-
-/** n = 1..count as rows `seq(n)`. */
-function series(engine: string, count: number): string {
-  return engine === 'sqlite'
-    ? `with recursive seq(n) as (select 1 union all select n + 1 from seq where n < ${count})`
-    : `with seq(n) as (select generate_series(1, ${count})::bigint)`
-}
 
 async function insertAgencies(
   db: DB,
@@ -152,37 +129,6 @@ async function insertFiguresAndAppeals(db: DB, firstAgency: number, count: numbe
     .execute(db)
 }
 
-async function open(engine: 'sqlite' | 'postgres', fresh: boolean): Promise<DB> {
-  if (engine === 'sqlite') {
-    mkdirSync(DIR, { recursive: true })
-    if (fresh) for (const s of ['', '-wal', '-shm']) rmSync(`${SQLITE_FILE}${s}`, { force: true })
-    return connect({ database: { engine: 'sqlite', file: SQLITE_FILE } })
-  }
-  const url = new URL(PG_BASE)
-  const psql = (command: string) =>
-    execFileSync(
-      'psql',
-      [
-        '-h',
-        url.hostname,
-        '-p',
-        url.port || '5432',
-        '-U',
-        url.username || 'postgres',
-        '-d',
-        'postgres',
-        '-qAtc',
-        command,
-      ],
-      {
-        encoding: 'utf8',
-      },
-    ).trim()
-  if (fresh) psql(`drop database if exists ${PG_DB}`)
-  if (psql(`select 1 from pg_database where datname = '${PG_DB}'`) !== '1') psql(`create database ${PG_DB}`)
-  return connect({ database: { engine: 'postgres', url: `${PG_BASE}/${PG_DB}` } })
-}
-
 /**
  * CPU time (ms) of the PostgreSQL server processes serving this database, read from /proc (the server runs on
  * this machine in the bench setup; undefined otherwise). Parallel workers are short-lived processes and are
@@ -234,7 +180,7 @@ async function run(engine: 'sqlite' | 'postgres', args: string[]): Promise<void>
   const agencies = Number(arg(args, '--agencies') ?? 10_000)
   const perAgency = 20
   const reuse = args.includes('--reuse')
-  const db = await open(engine, !reuse)
+  const db = await openBenchDatabase(BENCH_DB, engine, !reuse)
   try {
     const existing = Number(
       (
