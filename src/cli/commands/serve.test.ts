@@ -70,6 +70,14 @@ describe('gongkai serve started outside the project directory', () => {
     expect(await response.text()).toContain('登录')
   })
 
+  it("opens each demo agency's 政府信息公开 专栏 on the portal from the first start", async () => {
+    const response = await fetch(`${base}/zfxxgk/1/`)
+    expect(response.status).toBe(200)
+    const page = await response.text()
+    expect(page).toContain('政府信息公开指南')
+    expect(page).toContain('政府信息公开年报')
+  })
+
   it('keeps its data in GONGKAI_DATA_DIR and prints the demo login once', () => {
     expect(output).toContain('serve-test-password-2026')
   })

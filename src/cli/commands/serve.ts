@@ -1,7 +1,8 @@
 // `gongkai serve [--port N] [--demo]`: load the configuration (flags win over the environment), connect and
 // migrate, seed the demo world when asked on an empty database, then serve until SIGTERM/SIGINT.
 import type { Command } from 'commander'
-import { seedDemo } from '../../accounts/index.ts'
+import { listAgenciesFlat, seedDemo, systemActor } from '../../accounts/index.ts'
+import { ensureDefaultColumns } from '../../catalogue/index.ts'
 import { ConfigError, loadConfig, type Config } from '../../config.ts'
 import { connect, type DB } from '../../storage/index.ts'
 import { startInvalidationBus } from '../../web/cluster/invalidation-bus.ts'
@@ -41,6 +42,12 @@ async function openAndSeed(config: Config): Promise<DB> {
   const db = await connect(config)
   if (config.demo) {
     const seeded = await seedDemo(db, { adminPassword: config.adminPassword })
+    if (seeded.created) {
+      // Each demo agency gets its 政府信息公开 column tree (指南, 制度, 法定主动公开内容, 年报), so its 专栏 is
+      // there on the portal from the first start rather than a 404 until an administrator creates it.
+      const system = systemActor('demo')
+      for (const agency of await listAgenciesFlat(db, system)) await ensureDefaultColumns(db, system, agency.id)
+    }
     if (seeded.created && seeded.adminPassword !== null) {
       printDemoLogin(config, seeded.users, seeded.adminPassword)
     }
