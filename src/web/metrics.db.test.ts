@@ -239,6 +239,11 @@ describeDb('GET /metrics', () => {
       value('gongkai_process_heap_used_bytes') ?? Infinity,
     )
     expect(value('gongkai_process_external_memory_bytes')).toBeGreaterThan(0)
+    // ArrayBuffers and Buffers are counted in the external memory.
+    expect(value('gongkai_process_array_buffers_bytes')).toBeGreaterThan(0)
+    expect(value('gongkai_process_array_buffers_bytes')).toBeLessThanOrEqual(
+      value('gongkai_process_external_memory_bytes') ?? -1,
+    )
     expect(value('gongkai_event_loop_lag_p99_seconds')).toBeGreaterThanOrEqual(0)
     expect(value('gongkai_process_cpu_seconds_total')).toBeGreaterThan(0)
 

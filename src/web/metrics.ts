@@ -306,6 +306,12 @@ export function registerMetrics(app: FastifyInstance, db: DB, token: string | un
         memory.external,
       ),
       renderSample(
+        'gongkai_process_array_buffers_bytes',
+        'gauge',
+        'Memory of ArrayBuffers and Buffers (part of the external memory).',
+        memory.arrayBuffers,
+      ),
+      renderSample(
         'gongkai_process_cpu_seconds_total',
         'counter',
         'User and system CPU time of this process.',
