@@ -1,16 +1,19 @@
 // `npm run bench -- soak [--engine sqlite|postgres] [--minutes 10] [--rate 40] [--workers 1]
-// [--items 4000] [--applications 2000] [--throughput-seconds 20] [--throughput-rounds 3] [--skip-throughput]`: a bounded soak of the
-// real server (`node bin/gongkai.js serve`, loopback only) on its own data: a fresh data directory (SQLite) or
-// the PostgreSQL database gongkai_soak (dropped and re-created), the demo world plus generated published items
-// and applications. Mixed traffic is driven OPEN-LOOP at a fixed rate for the duration (each request is
+// [--items 4000] [--applications 2000] [--routes portal,search,apply,console] [--throughput-seconds 20]
+// [--throughput-rounds 3] [--skip-throughput]`: a bounded soak of the real server (`node bin/gongkai.js serve`,
+// loopback only) on its own data: a fresh data directory (SQLite) or the PostgreSQL database gongkai_soak
+// (dropped and re-created), the demo world plus generated published items and applications. Mixed traffic is driven OPEN-LOOP at a fixed rate for the duration (each request is
 // scheduled by the clock, never waits for the previous one; latency counts from the scheduled time, so a
 // stalled server shows up in the percentiles): portal home, column and item pages, searches with varied
 // queries, 依申请公开 submissions through the public form (form page, CSRF token and one-time key, multipart
 // post) and console work (the case officer's queue, a case page, an extension recorded on a case; the
 // publisher saving a draft item). Prints per route the count, errors (any non-2xx/3xx or failed request),
-// p50/p95/p99; the server's RSS every 5 s and its growth after the warm-up (target < 10 %); the server's
-// CPU time. On PostgreSQL it then measures closed-loop throughput (wrk, Lua script over a mixed set of
-// portal URLs and searches) with `serve --workers 1` and `--workers 2`, and their ratio.
+// p50/p95/p99; the server's RSS every 5 s and its growth after the warm-up (target < 10 %), with where the
+// memory is (anonymous, V8 heap, external and ArrayBuffers, render cache), each part's slope over the last
+// minutes and which mappings grew (/proc/pid/smaps); the server's CPU time. `--routes` sends only some kinds
+// of flow (at the full rate), to find which one makes memory grow. On PostgreSQL it then measures closed-loop
+// throughput (wrk, Lua script over a mixed set of portal URLs and searches) with `serve --workers 1` and
+// `--workers 2`, and their ratio.
 // `--minutes 1` is the quick check.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -248,17 +251,106 @@ function processTree(pid: number): number[] {
   return [pid, ...children.flatMap((c) => processTree(Number(c)))]
 }
 
-/** Resident memory of a process tree in MB. */
-function treeRssMb(pid: number): number {
-  let kb = 0
+/** Resident memory of a process tree in MB: all of it, and its anonymous part (malloc, V8, Buffers). */
+function treeMemoryMb(pid: number): { rss: number; anon: number } {
+  let rss = 0
+  let anon = 0
   for (const p of processTree(pid)) {
     try {
-      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0)
+      const rollup = readFileSync(`/proc/${p}/smaps_rollup`, 'utf8')
+      rss += Number(/^Rss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0)
+      anon += Number(/^Anonymous:\s+(\d+)/m.exec(rollup)?.[1] ?? 0)
     } catch {
       // exited in between
     }
   }
-  return kb / 1024
+  return { rss: rss / 1024, anon: anon / 1024 }
+}
+
+/**
+ * One mapping of /proc/<pid>/smaps: its address range, size and resident kB, and its name ('' for anonymous);
+ * keyed by start address (a growing mapping keeps its start).
+ */
+interface Mapping {
+  readonly range: string
+  readonly sizeKb: number
+  readonly rssKb: number
+  readonly name: string
+}
+
+function mappingsOf(pid: number): Map<string, Mapping> {
+  const out = new Map<string, Mapping>()
+  let text = ''
+  try {
+    text = readFileSync(`/proc/${pid}/smaps`, 'utf8')
+  } catch {
+    return out
+  }
+  let current: { range: string; name: string; sizeKb: number; rssKb: number } | undefined
+  for (const line of text.split('\n')) {
+    const head = /^([0-9a-f]+-[0-9a-f]+) \S+ \S+ \S+ \S+\s*(.*)$/.exec(line)
+    if (head !== null) {
+      if (current !== undefined) out.set(current.range.split('-')[0] ?? '', current)
+      current = { range: head[1] ?? '', name: head[2] ?? '', sizeKb: 0, rssKb: 0 }
+      continue
+    }
+    if (current === undefined) continue
+    const size = /^Size:\s+(\d+)/.exec(line)
+    if (size !== null) current.sizeKb = Number(size[1])
+    const rss = /^Rss:\s+(\d+)/.exec(line)
+    if (rss !== null) current.rssKb = Number(rss[1])
+  }
+  if (current !== undefined) out.set(current.range.split('-')[0] ?? '', current)
+  return out
+}
+
+/**
+ * Where resident memory grew between two smaps snapshots, by kind of mapping: the brk heap (glibc's main
+ * arena), anonymous mappings starting on a 64 MB boundary (glibc's other arenas: each reserves 64 MB, aligned,
+ * and makes the part in use readable), other anonymous mappings (V8's heap pages, large malloc chunks mmap'd on their own, Buffers' backing stores),
+ * and files (code, fonts read by mmap, the SQLite file). Also the largest single growths.
+ */
+function smapsGrowth(before: Map<string, Mapping>, after: Map<string, Mapping>): string[] {
+  const kind = (m: Mapping) =>
+    m.name === '[heap]'
+      ? 'brk heap (main malloc arena)'
+      : m.name === ''
+        ? BigInt(`0x${m.range.split('-')[0] ?? '0'}`) % 0x4000000n === 0n && m.sizeKb <= 64 * 1024
+          ? 'anon at 64 MB boundaries (malloc arenas)'
+          : "anon other (V8 pages, mmap'd chunks)"
+        : m.name.startsWith('[')
+          ? m.name
+          : 'files'
+  const byKind = new Map<string, { before: number; after: number; count: number }>()
+  for (const [snapshot, side] of [
+    [before, 'before'],
+    [after, 'after'],
+  ] as const) {
+    for (const m of snapshot.values()) {
+      const k = byKind.get(kind(m)) ?? { before: 0, after: 0, count: 0 }
+      k[side] += m.rssKb
+      if (side === 'after') k.count += 1
+      byKind.set(kind(m), k)
+    }
+  }
+  const lines = [...byKind.entries()]
+    .sort((a, b) => b[1].after - b[1].before - (a[1].after - a[1].before))
+    .map(
+      ([k, v]) =>
+        `  ${k.padEnd(42)} ${(v.before / 1024).toFixed(1).padStart(7)} → ${(v.after / 1024).toFixed(1).padStart(7)} MB ` +
+        `(${v.after >= v.before ? '+' : ''}${((v.after - v.before) / 1024).toFixed(1)}; ${v.count} mappings)`,
+    )
+  const single = [...after.values()]
+    .map((m) => ({ m, was: before.get(m.range.split('-')[0] ?? '') }))
+    .map(({ m, was }) => ({ m, was, grew: m.rssKb - (was?.rssKb ?? 0) }))
+    .sort((a, b) => b.grew - a.grew)
+    .slice(0, 6)
+    .map(
+      ({ m, was, grew }) =>
+        `    ${m.range} ${String(m.sizeKb).padStart(8)} kB ${m.name || '[anon]'}: ${was === undefined ? 'new, ' : ''}` +
+        `resident +${(grew / 1024).toFixed(1)} MB`,
+    )
+  return [...lines, '  largest single growths:', ...single]
 }
 
 async function startServer(
@@ -437,7 +529,12 @@ function multipart(fields: Record<string, string>): { body: string; type: string
 // ---------------------------------------------------------------------------------------------------------
 // The mixed open-loop soak
 
+/** The kinds of flow --routes can pick (a comma-separated list; all by default). */
+export const ROUTE_GROUPS = ['portal', 'search', 'apply', 'console'] as const
+export type RouteGroup = (typeof ROUTE_GROUPS)[number]
+
 interface Flow {
+  readonly group: RouteGroup
   readonly weight: number
   run(at: number): Promise<void>
 }
@@ -473,12 +570,41 @@ async function primePortal(world: World, base: string): Promise<void> {
   )
 }
 
+interface Sample {
+  /** ms since the timed run started. */
+  readonly at: number
+  /** Resident memory of the server's process tree, and its anonymous part (smaps_rollup), MB. */
+  readonly mb: number
+  readonly anonMb: number
+  cacheMb: number
+  heapMb: number
+  heapTotalMb: number
+  externalMb: number
+  arrayBuffersMb: number
+}
+
+/** Least-squares slope of `y` over `at` in MB per minute (NaN with fewer than 2 samples). */
+function slopePerMinute(samples: readonly Sample[], y: (s: Sample) => number): number {
+  const points = samples.filter((s) => Number.isFinite(y(s)))
+  if (points.length < 2) return NaN
+  const mx = points.reduce((n, s) => n + s.at, 0) / points.length
+  const my = points.reduce((n, s) => n + y(s), 0) / points.length
+  let num = 0
+  let den = 0
+  for (const s of points) {
+    num += (s.at - mx) * (y(s) - my)
+    den += (s.at - mx) ** 2
+  }
+  return (num / den) * 60_000
+}
+
 async function soak(
   world: World,
   base: string,
   serverPid: number,
   minutes: number,
   rate: number,
+  routes: readonly RouteGroup[],
 ): Promise<{ errors: number; growth: number; netGrowth: number }> {
   const stats = new Stats()
   const next = random(2026)
@@ -492,13 +618,19 @@ async function soak(
   let caseCursor = 0
   let drafts = 0
   const today = chinaDay()
-  const flows: Flow[] = [
+  const allFlows: Flow[] = [
     {
+      group: 'portal',
       weight: 12,
       run: (at) => call(stats, 'GET home', at, base + `/zfxxgk/${pick(world.agencies)}/`).then(),
     },
-    { weight: 12, run: (at) => call(stats, 'GET column', at, base + pick(world.columnPaths)).then() },
     {
+      group: 'portal',
+      weight: 12,
+      run: (at) => call(stats, 'GET column', at, base + pick(world.columnPaths)).then(),
+    },
+    {
+      group: 'portal',
       weight: 8,
       run: (at) =>
         call(
@@ -508,8 +640,13 @@ async function soak(
           `${base}${pick(world.columnPaths)}?page=${1 + Math.floor(next() * 20)}`,
         ).then(),
     },
-    { weight: 30, run: (at) => call(stats, 'GET item', at, base + pick(world.itemPaths)).then() },
     {
+      group: 'portal',
+      weight: 30,
+      run: (at) => call(stats, 'GET item', at, base + pick(world.itemPaths)).then(),
+    },
+    {
+      group: 'search',
       weight: 15,
       run: (at) => {
         const words = [pick(SEARCH_WORDS)]
@@ -518,6 +655,7 @@ async function soak(
       },
     },
     {
+      group: 'apply',
       weight: 5,
       run: async (at) => {
         const formUrl = `${base}/zfxxgk/${world.bureau}/ysqgk/`
@@ -548,6 +686,7 @@ async function soak(
       },
     },
     {
+      group: 'console',
       weight: 3,
       run: (at) =>
         call(stats, 'GET console queue', at, `${base}/admin/applications`, {
@@ -556,6 +695,7 @@ async function soak(
         }).then(),
     },
     {
+      group: 'console',
       weight: 3,
       run: (at) =>
         call(stats, 'GET console case', at, `${base}/admin/applications/${pick(world.caseIds)}`, {
@@ -564,6 +704,7 @@ async function soak(
         }).then(),
     },
     {
+      group: 'console',
       weight: 2,
       run: async (at) => {
         // Each case is extended once (the statute allows one extension): walk the imported cases in order.
@@ -590,6 +731,7 @@ async function soak(
       },
     },
     {
+      group: 'console',
       weight: 2,
       run: (at) =>
         call(stats, 'POST console draft item', at, `${base}/admin/catalogue/items/new`, {
@@ -608,6 +750,7 @@ async function soak(
         }).then(),
     },
   ]
+  const flows = allFlows.filter((f) => routes.includes(f.group))
   const totalWeight = flows.reduce((n, f) => n + f.weight, 0)
   const chooseFlow = (): Flow => {
     let r = next() * totalWeight
@@ -622,7 +765,10 @@ async function soak(
 
   const durationMs = minutes * 60_000
   const warmupMs = Math.min(60_000, durationMs / 4)
-  const rss: { at: number; mb: number; cacheMb: number; heapMb: number }[] = []
+  const rss: Sample[] = []
+  // smaps of the serving process at the baseline sample (the lowest RSS of the minute after warm-up) and at the end.
+  const servingPid = processTree(serverPid).at(-1) ?? serverPid
+  let baselineMaps: { mb: number; maps: Map<string, Mapping> } | undefined
   const cpu0 = cpuMicrosOf(serverPid)
   const started = performance.now()
   let issued = 0
@@ -630,14 +776,36 @@ async function soak(
   let dropped = 0
   let maxLagMs = 0
   const pending = new Set<Promise<void>>()
-  // With each RSS sample, the render cache's size from /metrics (bounded at 64 MB, it fills as distinct pages
-  // and searches are asked for: growth that is not a leak).
+  // With each RSS sample (and its anonymous part), from /metrics: the render cache's size (bounded at 64 MB, it
+  // fills as distinct pages and searches are asked for: growth that is not a leak), the V8 heap used and
+  // reserved, and the memory outside it that JavaScript objects hold (external, of which ArrayBuffers/Buffers).
   const sampleRss = () => {
-    const sample = { at: performance.now() - started, mb: treeRssMb(serverPid), cacheMb: NaN, heapMb: NaN }
+    const memory = treeMemoryMb(serverPid)
+    const sample: Sample = {
+      at: performance.now() - started,
+      mb: memory.rss,
+      anonMb: memory.anon,
+      cacheMb: NaN,
+      heapMb: NaN,
+      heapTotalMb: NaN,
+      externalMb: NaN,
+      arrayBuffersMb: NaN,
+    }
     rss.push(sample)
+    if (
+      sample.at >= warmupMs &&
+      sample.at < warmupMs + 60_000 &&
+      (baselineMaps?.mb ?? Infinity) > sample.mb
+    ) {
+      baselineMaps = { mb: sample.mb, maps: mappingsOf(servingPid) }
+    }
+    const mb = (m: Map<string, number>, name: string) => (m.get(name) ?? NaN) / 1024 / 1024
     void metricsOf(base).then((m) => {
-      sample.cacheMb = (m.get('gongkai_portal_cache_bytes') ?? NaN) / 1024 / 1024
-      sample.heapMb = (m.get('gongkai_process_heap_used_bytes') ?? NaN) / 1024 / 1024
+      sample.cacheMb = mb(m, 'gongkai_portal_cache_bytes')
+      sample.heapMb = mb(m, 'gongkai_process_heap_used_bytes')
+      sample.heapTotalMb = mb(m, 'gongkai_process_heap_total_bytes')
+      sample.externalMb = mb(m, 'gongkai_process_external_memory_bytes')
+      sample.arrayBuffersMb = mb(m, 'gongkai_process_array_buffers_bytes')
     })
   }
   sampleRss()
@@ -690,6 +858,7 @@ async function soak(
   await Promise.all(pending)
   clearInterval(rssTimer)
   sampleRss()
+  const endMaps = mappingsOf(servingPid)
   const wallS = (performance.now() - started) / 1000
   const cpuS = (cpuMicrosOf(serverPid) - cpu0) / 1e6
 
@@ -760,12 +929,41 @@ async function soak(
     `V8 heap used, lowest sample (≈ live after a collection): ${heapAfterWarmup.toFixed(0)} MB in the minute after ` +
       `warm-up, ${heapAtEnd.toFixed(0)} MB in the last minute (${(((heapAtEnd - heapAfterWarmup) / heapAfterWarmup) * 100).toFixed(1)} %)`,
   )
-  const perMinute: string[] = []
+  // Where the memory is, per minute: all resident, its anonymous part, the V8 heap (used / reserved), the
+  // memory outside the heap held by JavaScript objects (external, of which ArrayBuffers and Buffers) and the
+  // render cache. Anonymous memory that none of these accounts for is native: malloc'd by addons (SQLite, pg's
+  // parser is JS), zlib, OpenSSL, or the allocator's free lists that were not returned to the kernel.
+  console.log(
+    `per minute, MB: ${['RSS', 'anon', 'heap used', 'heap total', 'external', 'arrayBuffers', 'render cache'].join(' / ')}`,
+  )
   for (let m = 1; m * 60_000 <= durationMs + RSS_EVERY_MS; m++) {
     const r = rss.filter((x) => x.at <= m * 60_000).at(-1)
-    if (r !== undefined) perMinute.push(`${r.mb.toFixed(0)}/${r.heapMb.toFixed(0)}/${r.cacheMb.toFixed(0)}`)
+    if (r === undefined) continue
+    const f = (v: number) => v.toFixed(1).padStart(6)
+    console.log(
+      `  ${String(m).padStart(3)} min ${f(r.mb)} ${f(r.anonMb)} ${f(r.heapMb)} ${f(r.heapTotalMb)} ${f(r.externalMb)} ` +
+        `${f(r.arrayBuffersMb)} ${f(r.cacheMb)}`,
+    )
   }
-  console.log(`RSS / V8 heap used / render cache, per minute (MB): ${perMinute.join(' ')}`)
+  // The trend of the last minutes (least squares over their samples), for each part: a leak keeps a slope, an
+  // allocator that has reached its working set levels off.
+  const tailMinutes = Math.max(1, Math.min(5, Math.floor((durationMs - warmupMs) / 120_000)))
+  const tail = rss.filter((r) => r.at >= durationMs - tailMinutes * 60_000)
+  const slope = (y: (s: Sample) => number) => {
+    const v = slopePerMinute(tail, y)
+    return `${v >= 0 ? '+' : ''}${v.toFixed(2)}`
+  }
+  console.log(
+    `slope over the last ${tailMinutes} min, MB/min: RSS ${slope((r) => r.mb)}, anon ${slope((r) => r.anonMb)}, ` +
+      `heap used ${slope((r) => r.heapMb)}, heap total ${slope((r) => r.heapTotalMb)}, external ${slope((r) => r.externalMb)}, ` +
+      `arrayBuffers ${slope((r) => r.arrayBuffersMb)}, render cache ${slope((r) => r.cacheMb)}`,
+  )
+  if (baselineMaps !== undefined) {
+    console.log(
+      `resident memory of the serving process (pid ${servingPid}) by mapping, baseline sample → end (/proc/pid/smaps):`,
+    )
+    for (const line of smapsGrowth(baselineMaps.maps, endMaps)) console.log(line)
+  }
   await printMetrics(base)
   console.log(`load average at the end: ${loadAverage()}`)
   return { errors, growth, netGrowth }
@@ -923,13 +1121,22 @@ export default async function soakBench(args: string[]): Promise<void> {
   if (workersArg !== undefined && workersArg > 1 && engine === 'sqlite') {
     throw new Error('--workers > 1 needs --engine postgres')
   }
+  const routes = option(args, '--routes', ROUTE_GROUPS.join(','))
+    .split(',')
+    .map((r) => r.trim())
+    .filter((r) => r !== '') as RouteGroup[]
+  const unknown = routes.filter((r) => !ROUTE_GROUPS.includes(r))
+  if (unknown.length > 0 || routes.length === 0) {
+    throw new Error(`--routes takes a comma-separated list of ${ROUTE_GROUPS.join(', ')}`)
+  }
   const items = positive(args, '--items', 4000)
   const applications = positive(args, '--applications', 2000)
   const throughputSeconds = positive(args, '--throughput-seconds', 20)
   const throughputRounds = positive(args, '--throughput-rounds', 3)
   const skipThroughput = args.includes('--skip-throughput') || engine !== 'postgres'
   console.log(
-    `soak bench: engine ${engine}, node ${process.version}, ${minutes} min at ${rate}/s; load average ${loadAverage()}`,
+    `soak bench: engine ${engine}, node ${process.version}, ${minutes} min at ${rate}/s, routes ${routes.join(',')}; ` +
+      `load average ${loadAverage()}`,
   )
   try {
     execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.js')], { stdio: 'ignore' })
@@ -941,7 +1148,7 @@ export default async function soakBench(args: string[]): Promise<void> {
   try {
     const { server, base } = await startServer(world.env, workersArg)
     try {
-      verdict = await soak(world, base, server.pid ?? 0, minutes, rate)
+      verdict = await soak(world, base, server.pid ?? 0, minutes, rate, routes)
     } finally {
       await stop(server)
     }
