@@ -2,7 +2,7 @@
 // (parse, call an accounts operation, render); everything they share lives in shared/.
 import fastifyCookie from '@fastify/cookie'
 import fastifyFormbody from '@fastify/formbody'
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import {
   createServer,
   type IncomingMessage,
@@ -87,7 +87,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     trustProxy: 'loopback',
     ...serverLimitOptions(options.config.limits),
     // Fastify's own request logging writes two lines per request; registerRequestLog writes one.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   })
   registerRequestLog(app)
   if (rawPortal) {
