@@ -1,5 +1,7 @@
 // The render cache of public pages: rendered HTML (or XML/JSON) kept in memory, bounded by total bytes with
-// least-recently-used eviction, keyed by host + URL + display mode. Invalidation is O(1): an agency's pages
+// least-recently-used eviction (approximated by CLOCK/second chance: a hit only sets a flag, so the hot path
+// does not delete and re-insert into the Map, which reallocated its table every few hits and fed the GC),
+// keyed by host + URL + display mode. Invalidation is O(1): an agency's pages
 // record its generation at render time, platform-wide pages (home, search, sitemap index) the platform
 // generation; `invalidateAgency` bumps the agency's and the platform's, so every page that may show the change
 // is stale on the very next request, while other agencies' pages stay cached. Entries also expire after
@@ -43,6 +45,8 @@ interface Entry {
   readonly platformGeneration: number
   readonly expiresAt: number
   readonly bytes: number
+  /** Looked up since it was (re)inserted: spared once by eviction, which moves it to the back instead. */
+  used: boolean
 }
 
 /** How long a rendered page may be served without re-rendering (besides explicit invalidation). */
@@ -56,7 +60,7 @@ export function etagOf(body: Buffer | string): string {
 export class PortalCache {
   readonly #maxBytes: number
   readonly #now: () => number
-  // A Map iterates in insertion order: re-inserting on a hit makes the first key the least recently used.
+  // A Map iterates in insertion order: eviction walks from the front, and re-inserts used entries at the back.
   readonly #entries = new Map<string, Entry>()
   readonly #agencyGenerations = new Map<number, number>()
   #platformGeneration = 0
@@ -86,13 +90,13 @@ export class PortalCache {
       (entry.agencyId === null
         ? entry.platformGeneration !== this.#platformGeneration
         : entry.agencyGeneration !== this.#generationOf(entry.agencyId))
-    this.#entries.delete(key)
     if (stale) {
+      this.#entries.delete(key)
       this.#bytes -= entry.bytes
       if (countMiss) this.misses += 1
       return undefined
     }
-    this.#entries.set(key, entry)
+    entry.used = true
     this.hits += 1
     return entry.page
   }
@@ -123,12 +127,19 @@ export class PortalCache {
       ...snapshot,
       expiresAt: this.#now() + ENTRY_TTL_MS,
       bytes,
+      used: false,
     })
     this.#bytes += bytes
+    // Each entry is visited at most twice: a used one goes to the back with its flag cleared.
     for (const [oldKey, old] of this.#entries) {
       if (this.#bytes <= this.#maxBytes) break
       this.#entries.delete(oldKey)
-      this.#bytes -= old.bytes
+      if (old.used && oldKey !== key) {
+        old.used = false
+        this.#entries.set(oldKey, old)
+      } else {
+        this.#bytes -= old.bytes
+      }
     }
   }
 
