@@ -70,7 +70,7 @@ describeDb('portal render cache and view counts', () => {
     expect(large.headers.etag).not.toBe(etag)
   })
 
-  it('counts views of people in memory, not bots, and writes them in one flush', async () => {
+  it('counts views of people in memory, not bots or HEAD requests, and writes them in one flush', async () => {
     const agency = await buildAgency(t.db)
     const column = await buildColumn(t.db, agency, { slug: 'vc' })
     const item = await buildItem(t.db, column, { viewCount: 10 })
@@ -80,6 +80,8 @@ describeDb('portal render cache and view counts', () => {
     await get(url, { 'if-none-match': String((await get(url)).headers.etag) })
     await get(url, { 'user-agent': 'Mozilla/5.0 (compatible; Baiduspider/2.0)' })
     await get(url, { 'user-agent': 'curl/8.5.0' })
+    // A HEAD request (a link checker, a monitor) reads no page: not a view.
+    await app.inject({ method: 'HEAD', url, headers: { 'user-agent': BROWSER } })
     expect(viewCounter.pending).toBe(5)
     expect((await findItem(t.db, item.id))?.viewCount).toBe(10)
     expect(await flushViews(t.db)).toBe(5)

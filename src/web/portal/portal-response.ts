@@ -68,12 +68,13 @@ function isBotCached(userAgent: string | undefined): boolean {
   return bot
 }
 
-function countView(page: CachedPage, userAgent: string | undefined): void {
-  if (page.viewItemId !== undefined && !isBotCached(userAgent)) recordView(page.viewItemId)
+/** A view is a GET by a person (a 304 too: the page was shown again); HEAD reads no page, bots are not readers. */
+function countView(page: CachedPage, method: string | undefined, userAgent: string | undefined): void {
+  if (page.viewItemId !== undefined && method === 'GET' && !isBotCached(userAgent)) recordView(page.viewItemId)
 }
 
 function send(request: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply {
-  countView(page, request.headers['user-agent'])
+  countView(page, request.method, request.headers['user-agent'])
   reply.header('cache-control', CACHE_CONTROL).header('etag', page.etag)
   if (request.headers['if-none-match'] === page.etag) return reply.code(304).send()
   return reply.code(page.status).type(page.contentType).send(page.body)
@@ -285,7 +286,7 @@ export function rawPortalHits(app: FastifyInstance): (req: IncomingMessage, res:
     if (page?.rawHeaders === undefined || page.notModifiedHeaders === undefined) return false
     const timed = log !== null || rawHitsCounted()
     const started = timed ? performance.now() : 0
-    countView(page, headers['user-agent'])
+    countView(page, 'GET', headers['user-agent'])
     let status = page.status
     if (headers['if-none-match'] === page.etag) {
       status = 304
@@ -332,7 +333,7 @@ export function rawPortalResponder(app: FastifyInstance): RawResponder {
     if (forwarded && !isLoopback(peer)) return null
     const page = rawPage(request.url, request, peer, isEncrypted(socket))
     if (page?.rawAnswers === undefined) return null
-    countView(page, request.userAgent)
+    countView(page, request.method, request.userAgent)
     const notModified = request.ifNoneMatch === page.etag
     // Fastify's HEAD route adds `content-length: 0` to a bodiless answer: that rare case is left to it.
     if (notModified && request.method === 'HEAD') return null
