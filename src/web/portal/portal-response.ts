@@ -19,6 +19,7 @@ import { SECURITY_HEADERS } from '../shared/security-headers.ts'
 import { DISPLAY_COOKIE, formatDisplayMode, parseDisplayMode, type DisplayMode } from './display-mode.ts'
 import { etagOf, portalCache, type CachedPage } from './portal-cache.ts'
 import type { PortalContext } from './portal-context.ts'
+import { ownBytes } from '../raw-http/own-bytes.ts'
 import type { RawResponder } from '../raw-http/raw-server.ts'
 import { headersOf, type SimpleHead } from '../raw-http/request-head.ts'
 
@@ -70,7 +71,8 @@ function isBotCached(userAgent: string | undefined): boolean {
 
 /** A view is a GET by a person (a 304 too: the page was shown again); HEAD reads no page, bots are not readers. */
 function countView(page: CachedPage, method: string | undefined, userAgent: string | undefined): void {
-  if (page.viewItemId !== undefined && method === 'GET' && !isBotCached(userAgent)) recordView(page.viewItemId)
+  if (page.viewItemId !== undefined && method === 'GET' && !isBotCached(userAgent))
+    recordView(page.viewItemId)
 }
 
 function send(request: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply {
@@ -84,7 +86,7 @@ function send(request: FastifyRequest, reply: FastifyReply, page: CachedPage): F
 function headBytes(status: number, pairs: readonly string[]): Buffer {
   let text = `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'unknown'}\r\n`
   for (let i = 0; i < pairs.length; i += 2) text += `${pairs[i]}: ${pairs[i + 1]}\r\n`
-  return Buffer.from(text, 'latin1')
+  return ownBytes(text, 'latin1')
 }
 
 /**
@@ -151,7 +153,8 @@ export async function servePortalPage(
     request.routeOptions.url ?? request.url,
     rendered.status ?? 200,
     rendered.contentType ?? 'text/html; charset=utf-8',
-    Buffer.from(rendered.body, 'utf8'),
+    // Kept by the render cache: its own allocation, not a slice of Buffer's pool (see raw-http/own-bytes.ts).
+    ownBytes(rendered.body, 'utf8'),
     rendered.viewItemId,
   )
   if (CACHEABLE.has(page.status)) portalCache.set(key, page, agencyId, snapshot)

@@ -11,6 +11,7 @@
 // by close()/closeIdleConnections()/closeAllConnections(), so a graceful shutdown does not wait on them.
 import { Server, type IncomingMessage, type ServerOptions, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
+import { ownConcat } from './own-bytes.ts'
 import { MAX_HEAD_BYTES, parseSimpleHead, type SimpleHead } from './request-head.ts'
 
 /** A prebuilt answer: the same object (and bytes) for every request answered with it. */
@@ -256,7 +257,8 @@ export class FastPathServer extends Server {
     const tail = Buffer.from(`Date: ${date}\r\n${connection}\r\n`, 'latin1')
     const headLength = answer.head.length + tail.length
     const parts = answer.body === null ? [answer.head, tail] : [answer.head, tail, answer.body]
-    return { date, keepAlive, bytes: Buffer.concat(parts), headLength }
+    // Kept in #wires: its own allocation, so the bound counts what is held (see own-bytes.ts).
+    return { date, keepAlive, bytes: ownConcat(parts), headLength }
   }
 
   #shutdownRaw(force: boolean): void {
