@@ -38,6 +38,23 @@ describe('PortalCache', () => {
     expect(cache.get('k')).toBeUndefined()
   })
 
+  it('drops expired pages when a page is added, instead of keeping them until the byte budget is reached', () => {
+    let now = 0
+    const cache = new PortalCache({ now: () => now })
+    for (let i = 0; i < 100; i++) cache.set(`old${i}`, page('x'.repeat(1_000)), null, cache.snapshot(null))
+    now = ENTRY_TTL_MS / 2
+    cache.set('newer', page('y'), null, cache.snapshot(null))
+    expect(cache.size).toBe(101)
+    now = ENTRY_TTL_MS
+    cache.set('newest', page('z'), null, cache.snapshot(null))
+    expect(cache.size).toBe(2)
+    expect(cache.get('newer')?.body.toString()).toBe('y')
+    const alone = new PortalCache({ now: () => now })
+    alone.set('newer', page('y'), null, alone.snapshot(null))
+    alone.set('newest', page('z'), null, alone.snapshot(null))
+    expect(cache.bytes).toBe(alone.bytes)
+  })
+
   it('evicts the least recently used entries to stay under its byte budget', () => {
     const cache = new PortalCache({ maxBytes: 10_000 })
     const body = 'x'.repeat(1_000)

@@ -116,6 +116,14 @@ export class PortalCache {
     const heads = (page.rawAnswers?.ok.head.length ?? 0) + (page.rawAnswers?.notModified.head.length ?? 0)
     const bytes = page.body.length + heads + key.length * 2 + 200
     if (bytes > this.#maxBytes / 8) return
+    // Pages past their TTL could only be misses: drop them from the front (the oldest inserted), so the cache
+    // holds what was rendered in the last ENTRY_TTL_MS rather than filling to its bound with dead pages.
+    const now = this.#now()
+    for (const [oldKey, old] of this.#entries) {
+      if (old.expiresAt > now) break
+      this.#entries.delete(oldKey)
+      this.#bytes -= old.bytes
+    }
     const previous = this.#entries.get(key)
     if (previous !== undefined) {
       this.#entries.delete(key)
@@ -125,7 +133,7 @@ export class PortalCache {
       page,
       agencyId,
       ...snapshot,
-      expiresAt: this.#now() + ENTRY_TTL_MS,
+      expiresAt: now + ENTRY_TTL_MS,
       bytes,
       used: false,
     })
