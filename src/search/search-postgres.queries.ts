@@ -75,6 +75,9 @@ export function coverDays(lo: number, hi: number): string[] {
   return out
 }
 
+/** Frequent grams of a word given to GIN besides its rare ones (the rarest first). */
+const MAX_FREQUENT_GRAMS = 3
+
 /** Above this many agencies the agency filter is a condition on agency_id, not lexemes in the tsquery. */
 const MAX_AGENCY_LEXEMES = 64
 
@@ -159,7 +162,7 @@ export function forgetTermFrequencies(db: DB): void {
 interface TierQuery {
   readonly groups: readonly (readonly string[])[]
   readonly conditions: readonly RawBuilder<unknown>[]
-  /** Expected share (0..1) of all documents that match. */
+  /** Expected share (0..1) of all documents that match, at most (the filters taken as independent). */
   readonly share: number
 }
 
@@ -169,17 +172,22 @@ function tierQuery(plan: QueryPlan, titleOnly: boolean, stats: Stats): TierQuery
   const freqOf = (term: string) => stats.freq.get(term) ?? stats.rareFreq
   const groups: string[][] = []
   const conditions: RawBuilder<unknown>[] = []
-  let share = 1
+  let words = 1
   for (const word of plan.words) {
-    const grams = word.grams.map((g) => prefix + g)
-    // GIN reads every posting list it is given: a word's rare grams, or its rarest when all are frequent
-    // (the substring check below keeps the answer exact).
+    const grams = [...new Set(word.grams.map((g) => prefix + g))].sort((a, b) => freqOf(a) - freqOf(b))
+    // Every row GIN returns is read and its text checked (~10 µs), while decoding even the longest posting
+    // list costs about a millisecond: a word's rare grams and its MAX_FREQUENT_GRAMS rarest frequent ones
+    // (words of digits have only frequent bigrams, and their rarest alone matched 10–100 times too many
+    // rows). The substring check below keeps the answer exact.
     const rare = grams.filter((g) => !stats.freq.has(g))
-    const rarest = grams.reduce((a, b) => (freqOf(b) < freqOf(a) ? b : a))
-    for (const g of rare.length > 0 ? rare : [rarest]) groups.push([g])
-    share *= freqOf(rarest)
+    const frequent = grams.filter((g) => stats.freq.has(g)).slice(0, MAX_FREQUENT_GRAMS)
+    for (const g of [...rare, ...frequent]) groups.push([g])
+    // Words of one text are far from independent (phrases recur): the share of their AND is bounded by the
+    // rarest word's, not estimated as a product, so a range is never sized for fewer matches than it holds.
+    words = Math.min(words, freqOf(grams[0] as string))
     if (word.grams.length > 1) conditions.push(sql`strpos(${column}, ${word.text}) > 0`)
   }
+  let share = words
   const { agencyIds, columnId, year } = plan.filters
   if (agencyIds !== undefined) {
     if (agencyIds.length <= MAX_AGENCY_LEXEMES) groups.push(agencyIds.map(agencyLexeme))
@@ -249,6 +257,9 @@ interface Collected {
   readonly complete: boolean
 }
 
+/** Matches seen before their density sizes the next range on its own. */
+const MEASURED = 32
+
 /** At least `need` matches of a tier (or all), newest first. */
 async function collect(
   db: DB,
@@ -276,7 +287,10 @@ async function collect(
   let maxSpan = Infinity
   for (;;) {
     const remaining = need - matches.length
-    span = Math.max(1, 2 * span, Math.ceil((overshoot * remaining) / (density * perDay)))
+    // A range is sized for the matches still needed at the density seen; while few matches have been seen
+    // the density says little, and ranges at least double.
+    const sized = Math.ceil((overshoot * remaining) / (density * perDay))
+    span = Math.max(1, sized, matches.length < MEASURED ? 2 * span : 0)
     span = Math.min(span, maxSpan)
     let lo = Math.max(first, hi - span + 1)
     let found = await matchesIn(db, plan, titleOnly, q, [lo, hi], { rows: most, newest: false })
@@ -317,12 +331,9 @@ export async function searchPage(
   const scores = new Map<number, number>()
   if (plan.filters.agencyIds?.length === 0) return { counted: 0, scores }
   const stats = await termStats(db)
-  // No JIT compilation (SET LOCAL, hence the transaction): a query of a few milliseconds whose estimate
-  // passes jit_above_cost would spend far longer compiling it.
-  return withTransaction(db, async (trx) => {
-    await sql`set local jit = off`.execute(trx)
-    return pageIn(trx, plan, limit, offset, cap, pageEnd, stats)
-  })
+  // No JIT compilation (a local setting, hence the transaction): a query of a few milliseconds whose
+  // estimate passes jit_above_cost would spend far longer compiling it.
+  return withTransaction(db, (trx) => pageIn(trx, plan, limit, offset, cap, pageEnd, stats))
 }
 
 async function pageIn(
@@ -335,17 +346,20 @@ async function pageIn(
   stats: Stats,
 ): Promise<{ counted: number; scores: Map<number, number> }> {
   const scores = new Map<number, number>()
+  // The range of rank keys is planned with the settings as they are (an index scan at each end); the settings
+  // change as the statement runs, for the statements after it (one round trip for all of it). From then on
+  // every statement reads GIN bitmaps: with a LIMIT, the planner could otherwise prefer a scan that tests each
+  // row's tsvector (decompressing kilobytes a row) in the hope of stopping early.
   const { rows } = await sql<{
     min: string | number | null
     max: string | number | null
-  }>`select min(rank_key) as min, max(rank_key) as max from search_documents`.execute(db)
+  }>`select (select min(rank_key) from search_documents) as min,
+      (select max(rank_key) from search_documents) as max,
+      set_config('jit', 'off', true), set_config('enable_seqscan', 'off', true),
+      set_config('enable_indexscan', 'off', true), set_config('enable_indexonlyscan', 'off', true)`.execute(db)
   const bounds = rows[0]
   if (bounds?.min === null || bounds?.max === null || bounds === undefined) return { counted: 0, scores }
   const keys = { min: Number(bounds.min), max: Number(bounds.max) }
-  // From here on every statement reads GIN bitmaps: with a LIMIT, the planner could otherwise prefer a scan
-  // that tests each row's tsvector (decompressing kilobytes a row) in the hope of stopping early.
-  await sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true),
-    set_config('enable_indexonlyscan', 'off', true)`.execute(db)
   const all = await collect(db, plan, false, cap, stats, keys)
   const counted = Math.min(all.matches.length, cap)
   const end = Math.min(offset + limit, pageEnd(counted))
