@@ -20,11 +20,21 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'db-sqlite', include: dbFiles, env: { GONGKAI_TEST_DB: 'sqlite' } },
+        test: {
+          name: 'db-sqlite',
+          include: dbFiles,
+          env: { GONGKAI_TEST_DB: 'sqlite' },
+          globalSetup: ['test/global-setup.ts'],
+        },
       },
       {
         extends: true,
-        test: { name: 'db-postgres', include: dbFiles, env: { GONGKAI_TEST_DB: 'postgres' } },
+        test: {
+          name: 'db-postgres',
+          include: dbFiles,
+          env: { GONGKAI_TEST_DB: 'postgres' },
+          globalSetup: ['test/global-setup.ts'],
+        },
       },
       {
         extends: true,

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { expect, it } from 'vitest'
 import { buildUser } from '../../test/factories.ts'
-import { describeDb, TEST_ENGINE, useTestDb } from '../../test/create-test-db.ts'
+import { createTestDb, describeDb, TEST_ENGINE, useTestDb } from '../../test/create-test-db.ts'
 import { recordAudit } from '../accounts/audit.queries.ts'
 import type { DB } from './database.ts'
 import { engineOf } from './dialects/engine.ts'
@@ -28,7 +28,8 @@ function declaredColumns(): Record<string, string[]> {
 }
 
 describeDb('migrations', () => {
-  const t = useTestDb()
+  // From an empty database, not the migrated template the other files copy.
+  const t = useTestDb({ fromEmpty: true })
 
   it('leave exactly the tables and columns the Database interface declares', async () => {
     expect(await migratedColumns(t.db)).toEqual(declaredColumns())
@@ -36,6 +37,16 @@ describeDb('migrations', () => {
 
   it('are already applied after connect, so a second run applies nothing', async () => {
     expect(await migrateToLatest(t.db)).toEqual([])
+  })
+
+  it('leave the same tables, columns and applied list in the template copy every other test file gets', async () => {
+    const copy = await createTestDb()
+    try {
+      expect(await migratedColumns(copy.db)).toEqual(declaredColumns())
+      expect(await migrateToLatest(copy.db)).toEqual([])
+    } finally {
+      await copy.destroy()
+    }
   })
 
   it('roll back every migration and apply them again to the same schema', async () => {
