@@ -570,6 +570,16 @@ async function primePortal(world: World, base: string): Promise<void> {
   )
 }
 
+interface Verdict {
+  readonly errors: number
+  /** RSS growth after the warm-up, % (raw and net of the render cache's counted bytes). */
+  readonly growth: number
+  readonly netGrowth: number
+  /** RSS trend over the last minutes (MB/min), and over how many. */
+  readonly slope: number
+  readonly slopeMinutes: number
+}
+
 interface Sample {
   /** ms since the timed run started. */
   readonly at: number
@@ -605,7 +615,7 @@ async function soak(
   minutes: number,
   rate: number,
   routes: readonly RouteGroup[],
-): Promise<{ errors: number; growth: number; netGrowth: number }> {
+): Promise<Verdict> {
   const stats = new Stats()
   const next = random(2026)
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T
@@ -966,7 +976,7 @@ async function soak(
   }
   await printMetrics(base)
   console.log(`load average at the end: ${loadAverage()}`)
-  return { errors, growth, netGrowth }
+  return { errors, growth, netGrowth, slope: slopePerMinute(tail, (r) => r.mb), slopeMinutes: tailMinutes }
 }
 
 /** The unlabelled samples of GET /metrics (empty when it cannot be read). */
@@ -1144,7 +1154,7 @@ export default async function soakBench(args: string[]): Promise<void> {
     console.log('build failed: the server runs from the sources through tsx')
   }
   const world = await prepareWorld(engine, items, applications)
-  let verdict: { errors: number; growth: number; netGrowth: number } | undefined
+  let verdict: Verdict | undefined
   try {
     const { server, base } = await startServer(world.env, workersArg)
     try {
@@ -1170,7 +1180,8 @@ export default async function soakBench(args: string[]): Promise<void> {
   const ok = verdict.errors === 0 && verdict.netGrowth < 10
   console.log(
     `\n${ok ? 'OK' : 'FAILED'}: ${verdict.errors} errors (target 0); RSS growth after warm-up ` +
-      `${verdict.netGrowth.toFixed(1)} % net of the render cache (target < 10 %), ${verdict.growth.toFixed(1)} % raw`,
+      `${verdict.netGrowth.toFixed(1)} % net of the render cache (target < 10 %), ${verdict.growth.toFixed(1)} % raw; ` +
+      `RSS slope over the last ${verdict.slopeMinutes} min ${verdict.slope >= 0 ? '+' : ''}${verdict.slope.toFixed(2)} MB/min`,
   )
   if (!ok) process.exitCode = 1
 }
