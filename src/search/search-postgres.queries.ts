@@ -87,6 +87,8 @@ export const postgresSearchTuning = {
   fullMax: 3000,
   /** A range is sized for this many times the matches still needed. */
   overshoot: 1.5,
+  /** Most matches read from a range when `need` are needed (tests lower it to reach the narrowing). */
+  rangeRows: (need: number): number => 2 * need + 50,
 }
 
 interface Stats {
@@ -175,10 +177,10 @@ function tierQuery(plan: QueryPlan, titleOnly: boolean, stats: Stats): TierQuery
   let words = 1
   for (const word of plan.words) {
     const grams = [...new Set(word.grams.map((g) => prefix + g))].sort((a, b) => freqOf(a) - freqOf(b))
-    // Every row GIN returns is read and its text checked (~10 µs), while decoding even the longest posting
-    // list costs about a millisecond: a word's rare grams and its MAX_FREQUENT_GRAMS rarest frequent ones
-    // (words of digits have only frequent bigrams, and their rarest alone matched 10–100 times too many
-    // rows). The substring check below keeps the answer exact.
+    // Every row GIN returns is read and its text checked (~10 µs), while GIN skips through the posting list
+    // of a frequent gram: a word's rare grams and its MAX_FREQUENT_GRAMS rarest frequent ones (a word whose
+    // bigrams are all frequent, e.g. digits, matched many more rows through its rarest one alone). The
+    // substring check below keeps the answer exact.
     const rare = grams.filter((g) => !stats.freq.has(g))
     const frequent = grams.filter((g) => stats.freq.has(g)).slice(0, MAX_FREQUENT_GRAMS)
     for (const g of [...rare, ...frequent]) groups.push([g])
@@ -280,7 +282,7 @@ async function collect(
   let density = Math.max(q.share, 1e-9)
   // A range is read whole unless it holds more than this many matches (a term more frequent there than
   // the statistics say, e.g. a year in titles): then a narrower range is tried.
-  const most = 2 * need + 50
+  const most = Math.max(need + 1, postgresSearchTuning.rangeRows(need))
   const matches: Match[] = []
   let span = 0
   // After a range too dense to read, ranges grow from the narrower one that could be read.

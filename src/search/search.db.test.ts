@@ -341,3 +341,45 @@ describeDb('search', () => {
     expect((await read()).rows).toEqual(before)
   })
 })
+
+describeDb('search of a term clustered in time', () => {
+  const t = useTestDb()
+  const rand = seededRandom(20261128)
+  const corpus: SearchDocument[] = []
+  const on = (day: string, id: number, title: string, body: string): SearchDocument => ({
+    ...sampleDocument(id, rand, AGENCIES),
+    title,
+    body,
+    // A distinct second for every id: documents of one day never share an instant.
+    publishedAt: new Date(Date.parse(`${day}T00:00:00.000Z`) + id * 1000).toISOString(),
+  })
+
+  beforeAll(async () => {
+    // Newest: 40 documents with the term in the body only; three years before: 1,200 with it in the title,
+    // on three days; in between and before, documents without it.
+    for (let i = 0; i < 40; i++) corpus.push(on(`2025-0${1 + (i % 6)}-1${i % 9}`, 1 + i, '工作动态', '提到聚类现象'))
+    for (let i = 0; i < 1200; i++) corpus.push(on(`2022-03-0${1 + (i % 3)}`, 100 + i, `聚类分析第${i}期`, '正文'))
+    for (let i = 0; i < 200; i++) corpus.push(on(`20${16 + (i % 9)}-0${1 + (i % 9)}-2${i % 8}`, 2000 + i, '其他', '无关'))
+    for (let i = 0; i < corpus.length; i += 400) await indexDocuments(t.db, corpus.slice(i, i + 400))
+    // Statistics that call the term frequent: PostgreSQL takes the bucket path.
+    await sql`analyze search_documents`.execute(t.db)
+    if (t.engine === 'postgres') forgetTermFrequencies(t.db)
+  }, 300_000)
+
+  it('finds the newest matches when a range reaches into the cluster (PostgreSQL narrows a range too dense to read)', async () => {
+    const saved = { ...postgresSearchTuning }
+    // The bucket path, and range reads that stop as soon as a chunk holds more than the matches needed.
+    postgresSearchTuning.fullMax = 0
+    postgresSearchTuning.rangeRows = (need) => need + 1
+    try {
+      for (const q of [{ text: '聚类' }, { text: '聚类分析' }, { text: '聚类', year: 2022 }, { text: '类分 第1' }]) {
+        const { total, more, hits } = await searchAll(t.db, q)
+        expect({ q, total, more, ids: hits.map((h) => h.id) }).toEqual({ q, ...capped(scan(corpus, q)) })
+        const page = await searchDocuments(t.db, { ...q, limit: 20, offset: 40 })
+        expect(page.hits.map((h) => h.id)).toEqual(scan(corpus, q).slice(40, 60))
+      }
+    } finally {
+      Object.assign(postgresSearchTuning, saved)
+    }
+  }, 300_000)
+})
