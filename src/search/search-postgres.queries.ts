@@ -358,7 +358,9 @@ async function pageIn(
   }>`select (select min(rank_key) from search_documents) as min,
       (select max(rank_key) from search_documents) as max,
       set_config('jit', 'off', true), set_config('enable_seqscan', 'off', true),
-      set_config('enable_indexscan', 'off', true), set_config('enable_indexonlyscan', 'off', true)`.execute(db)
+      set_config('enable_indexscan', 'off', true), set_config('enable_indexonlyscan', 'off', true)`.execute(
+    db,
+  )
   const bounds = rows[0]
   if (bounds?.min === null || bounds?.max === null || bounds === undefined) return { counted: 0, scores }
   const keys = { min: Number(bounds.min), max: Number(bounds.max) }

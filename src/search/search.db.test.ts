@@ -357,9 +357,15 @@ describeDb('search of a term clustered in time', () => {
   beforeAll(async () => {
     // Newest: 40 documents with the term in the body only; three years before: 1,200 with it in the title,
     // on three days; in between and before, documents without it.
-    for (let i = 0; i < 40; i++) corpus.push(on(`2025-0${1 + (i % 6)}-1${i % 9}`, 1 + i, '工作动态', '提到聚类现象'))
-    for (let i = 0; i < 1200; i++) corpus.push(on(`2022-03-0${1 + (i % 3)}`, 100 + i, `聚类分析第${i}期`, '正文'))
-    for (let i = 0; i < 200; i++) corpus.push(on(`20${16 + (i % 9)}-0${1 + (i % 9)}-2${i % 8}`, 2000 + i, '其他', '无关'))
+    for (let i = 0; i < 40; i++) {
+      corpus.push(on(`2025-0${1 + (i % 6)}-1${i % 9}`, 1 + i, '工作动态', '提到聚类现象'))
+    }
+    for (let i = 0; i < 1200; i++) {
+      corpus.push(on(`2022-03-0${1 + (i % 3)}`, 100 + i, `聚类分析第${i}期`, '正文'))
+    }
+    for (let i = 0; i < 200; i++) {
+      corpus.push(on(`20${16 + (i % 9)}-0${1 + (i % 9)}-2${i % 8}`, 2000 + i, '其他', '无关'))
+    }
     for (let i = 0; i < corpus.length; i += 400) await indexDocuments(t.db, corpus.slice(i, i + 400))
     // Statistics that call the term frequent: PostgreSQL takes the bucket path.
     await sql`analyze search_documents`.execute(t.db)
@@ -372,7 +378,12 @@ describeDb('search of a term clustered in time', () => {
     postgresSearchTuning.fullMax = 0
     postgresSearchTuning.rangeRows = (need) => need + 1
     try {
-      for (const q of [{ text: '聚类' }, { text: '聚类分析' }, { text: '聚类', year: 2022 }, { text: '类分 第1' }]) {
+      for (const q of [
+        { text: '聚类' },
+        { text: '聚类分析' },
+        { text: '聚类', year: 2022 },
+        { text: '类分 第1' },
+      ]) {
         const { total, more, hits } = await searchAll(t.db, q)
         expect({ q, total, more, ids: hits.map((h) => h.id) }).toEqual({ q, ...capped(scan(corpus, q)) })
         const page = await searchDocuments(t.db, { ...q, limit: 20, offset: 40 })
