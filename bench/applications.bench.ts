@@ -3,10 +3,8 @@
 // agencies, bulk-inserted with progress; then (a) recompute every case's derived columns from its event log
 // with deriveCaseClock (target < 2 s), and (b) p50/p95 of the work-queue and public tracking operations
 // (target < 50 ms p95; the page render adds its own time on top).
-import { rmSync } from 'node:fs'
 import { sql } from 'kysely'
 import { performance } from 'node:perf_hooks'
-import { insertAgency } from '../src/accounts/agency.queries.ts'
 import type { Actor, Agency, Role } from '../src/accounts/index.ts'
 import { actorFor } from '../src/accounts/operations/sessions.ts'
 import { insertUser } from '../src/accounts/user.queries.ts'
@@ -15,20 +13,12 @@ import type { ClockEvent } from '../src/applications/index.ts'
 import { derivedColumns } from '../src/applications/derived-columns.ts'
 import { newTrackingCode } from '../src/applications/tracking-code.ts'
 import { addCalendarDays, nationalCalendar } from '../src/calendar/index.ts'
-import { connect, isoNow } from '../src/storage/index.ts'
+import { isoNow } from '../src/storage/index.ts'
 import type { DB } from '../src/storage/index.ts'
+import { buildAgency } from '../test/factories.ts'
+import { arg, insertGeneratedCases, random, withFreshDatabase } from './support.ts'
 
 const NOW = { now: new Date('2026-11-27T02:00:00Z') }
-
-function random(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 // A plausible log: most cases answered, some open in every state, received 2025-01 … 2026-11.
 function generateCase(next: () => number): ClockEvent[] {
@@ -75,11 +65,6 @@ function generateCase(next: () => number): ClockEvent[] {
   return events
 }
 
-function arg(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name)
-  return i >= 0 ? args[i + 1] : undefined
-}
-
 function pct(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN
 }
@@ -99,31 +84,10 @@ async function timeIt(label: string, n: number, fn: (i: number) => Promise<unkno
 }
 
 async function buildAgencies(db: DB, count: number): Promise<{ root: Agency; agencies: Agency[] }> {
-  const now = isoNow()
-  const row = (name: string, parent: Agency | null) => ({
-    parent_id: parent?.id ?? null,
-    name,
-    kind: 'department',
-    credit_code: null,
-    org_code: null,
-    site_code: null,
-    site_sponsor: null,
-    icp_record: null,
-    police_record: null,
-    guide_office: null,
-    guide_address: null,
-    guide_hours: null,
-    guide_phone: null,
-    guide_fax: null,
-    guide_email: null,
-    guide_postcode: null,
-    created_at: now,
-    updated_at: now,
-  })
-  const root = await insertAgency(db, row('示例市人民政府', null), '')
+  const root = await buildAgency(db, { name: '示例市人民政府' })
   const agencies: Agency[] = []
   for (let i = 1; i <= count; i++) {
-    agencies.push(await insertAgency(db, row(`示例市第${i}局`, root), root.path))
+    agencies.push(await buildAgency(db, { name: `示例市第${i}局`, parent: root }))
   }
   return { root, agencies }
 }
@@ -150,30 +114,11 @@ export default async function (args: string[]): Promise<void> {
   const engine = arg(args, '--engine') === 'postgres' ? 'postgres' : 'sqlite'
   const count = Number(arg(args, '--cases') ?? 100_000)
   const url = process.env.DATABASE_TEST_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
-  const schema = `bench_applications_${process.pid}`
-  const file = arg(args, '--sqlite-file') ?? 'bench/out/applications.sqlite'
-  if (engine === 'postgres') {
-    const admin = await connect({ database: { engine: 'postgres', url } }, { migrate: false })
-    await admin.schema.createSchema(schema).execute()
-    await admin.destroy()
-  } else {
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true })
-  }
-  let db: DB | undefined
-  try {
-    db =
-      engine === 'sqlite'
-        ? await connect({ database: { engine: 'sqlite', file } })
-        : await connect({ database: { engine: 'postgres', url } }, { pgSchema: schema })
-    await run(db, engine, count)
-  } finally {
-    await db?.destroy()
-    if (engine === 'postgres') {
-      const admin = await connect({ database: { engine: 'postgres', url } }, { migrate: false })
-      await admin.schema.dropSchema(schema).cascade().execute()
-      await admin.destroy()
-    }
-  }
+  const sqliteFile = arg(args, '--sqlite-file') ?? 'bench/out/applications.sqlite'
+  await withFreshDatabase(
+    { engine, sqliteFile, pgUrl: url, pgSchema: `bench_applications_${process.pid}` },
+    (db) => run(db, engine, count),
+  )
 }
 
 async function run(db: DB, engine: string, count: number): Promise<void> {
@@ -192,67 +137,10 @@ async function run(db: DB, engine: string, count: number): Promise<void> {
       const events = generateCase(next)
       const agency = agencies[Math.floor(next() * agencies.length)] ?? root
       const phone = `139${String(Math.floor(next() * 1e8)).padStart(8, '0')}`
-      return { events, agency, phone, code: newTrackingCode() }
+      const officerId = officers[agencies.indexOf(agency)]?.userId ?? null
+      return { events, agencyId: agency.id, officerId, phone, code: newTrackingCode() }
     })
-    await db.transaction().execute(async (trx) => {
-      const ids = await trx
-        .insertInto('applications')
-        .values(
-          cases.map((c) => ({
-            agency_id: c.agency.id,
-            tracking_code: c.code,
-            channel: c.events[0]?.type === 'received' ? c.events[0].channel : 'in_person',
-            description: '关于某项目审批材料的政府信息',
-            document_ref: null,
-            form_wanted: 'electronic',
-            delivery_method: 'email',
-            intake_note: null,
-            idempotency_key: null,
-            officer_id: officers[agencies.indexOf(c.agency)]?.userId ?? null,
-            created_by: null,
-            created_at: now,
-            updated_at: now,
-            ...derivedColumns(deriveCaseClock(c.events, calendar, { explain: false }), c.events.length),
-          })),
-        )
-        .returning('id')
-        .execute()
-      await trx
-        .insertInto('application_applicants')
-        .values(
-          cases.map((c, i) => ({
-            application_id: ids[i]?.id ?? 0,
-            applicant_type: 'natural_person',
-            org_subtype: null,
-            name: '申请人',
-            id_type: 'resident_id',
-            id_number: '11010519491231002X',
-            contact_name: null,
-            phone: c.phone,
-            email: null,
-            address: null,
-            postcode: null,
-          })),
-        )
-        .execute()
-      const events = cases.flatMap((c, i) =>
-        c.events.map((e, k) => ({
-          application_id: ids[i]?.id ?? 0,
-          seq: k + 1,
-          type: e.type,
-          payload_json: JSON.stringify(e),
-          on_date: e.on,
-          recorded_at: now,
-          actor_id: null,
-        })),
-      )
-      for (let k = 0; k < events.length; k += 2000) {
-        await trx
-          .insertInto('application_events')
-          .values(events.slice(k, k + 2000))
-          .execute()
-      }
-    })
+    await db.transaction().execute((trx) => insertGeneratedCases(trx, cases, calendar, now))
     if (start % 5000 === 0) tracked.push(...cases.slice(0, 10).map((c) => ({ code: c.code, phone: c.phone })))
     if ((start + n) % 20_000 === 0 || start + n === count) {
       process.stdout.write(

@@ -3,6 +3,9 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, rmSync } from 'node:fs'
 import { loadavg } from 'node:os'
+import { deriveCaseClock, type ClockEvent } from '../src/applications/index.ts'
+import { derivedColumns } from '../src/applications/derived-columns.ts'
+import type { HolidayCalendar } from '../src/calendar/index.ts'
 import { connect } from '../src/storage/index.ts'
 import type { DB } from '../src/storage/index.ts'
 
@@ -73,4 +76,137 @@ export async function openBenchDatabase(
   if (fresh) psql(`drop database if exists ${name}`)
   if (psql(`select 1 from pg_database where datname = '${name}'`) !== '1') psql(`create database ${name}`)
   return connect({ database: { engine: 'postgres', url: `${where.pgBase}/${name}` } })
+}
+
+// ── Generated data shared by the application benches (application-portal, applications) ───────────────────
+// Appended: the helpers above stay as they were.
+
+/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so every run generates the same data. */
+export function random(seed: number): () => number {
+  let a = seed
+  return () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+export interface FreshDatabase {
+  readonly engine: 'sqlite' | 'postgres'
+  /** SQLite: the file, deleted (with its -wal and -shm) before the run. */
+  readonly sqliteFile: string
+  /** PostgreSQL: the database the schema is made in (use a database of your own on a shared machine). */
+  readonly pgUrl: string
+  /** PostgreSQL: the run's own schema, created before and dropped (cascade) after. */
+  readonly pgSchema: string
+}
+
+/** Run `fn` on an empty, migrated database: a new SQLite file, or a new PostgreSQL schema dropped afterwards. */
+export async function withFreshDatabase(where: FreshDatabase, fn: (db: DB) => Promise<void>): Promise<void> {
+  const pgAdmin = () => connect({ database: { engine: 'postgres', url: where.pgUrl } }, { migrate: false })
+  if (where.engine === 'postgres') {
+    const admin = await pgAdmin()
+    await admin.schema.createSchema(where.pgSchema).execute()
+    await admin.destroy()
+  } else {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${where.sqliteFile}${suffix}`, { force: true })
+  }
+  let db: DB | undefined
+  try {
+    db =
+      where.engine === 'sqlite'
+        ? await connect({ database: { engine: 'sqlite', file: where.sqliteFile } })
+        : await connect({ database: { engine: 'postgres', url: where.pgUrl } }, { pgSchema: where.pgSchema })
+    await fn(db)
+  } finally {
+    await db?.destroy()
+    if (where.engine === 'postgres') {
+      const admin = await pgAdmin()
+      await admin.schema.dropSchema(where.pgSchema).cascade().execute()
+      await admin.destroy()
+    }
+  }
+}
+
+/** A generated 依申请公开 case: its event log (the first event is `received`) and who it belongs to. */
+export interface GeneratedCase {
+  readonly events: readonly ClockEvent[]
+  readonly agencyId: number
+  readonly officerId: number | null
+  readonly phone: string
+  readonly code: string
+}
+
+/** Events per INSERT (7 columns each, under both engines' bound-parameter limits). */
+const EVENT_CHUNK = 2000
+
+/**
+ * Insert cases as the intake would leave them, one natural-person applicant each, their derived columns
+ * computed from the event log; returns the new ids in the order of `cases`.
+ */
+export async function insertGeneratedCases(
+  trx: DB,
+  cases: readonly GeneratedCase[],
+  calendar: HolidayCalendar,
+  now: string,
+): Promise<number[]> {
+  const ids = await trx
+    .insertInto('applications')
+    .values(
+      cases.map((c) => ({
+        agency_id: c.agencyId,
+        tracking_code: c.code,
+        channel: c.events[0]?.type === 'received' ? c.events[0].channel : 'in_person',
+        description: '关于某项目审批材料的政府信息',
+        document_ref: null,
+        form_wanted: 'electronic',
+        delivery_method: 'email',
+        intake_note: null,
+        idempotency_key: null,
+        officer_id: c.officerId,
+        created_by: null,
+        created_at: now,
+        updated_at: now,
+        ...derivedColumns(deriveCaseClock(c.events, calendar, { explain: false }), c.events.length),
+      })),
+    )
+    .returning('id')
+    .execute()
+  await trx
+    .insertInto('application_applicants')
+    .values(
+      cases.map((c, i) => ({
+        application_id: ids[i]?.id ?? 0,
+        applicant_type: 'natural_person',
+        org_subtype: null,
+        name: '申请人',
+        id_type: 'resident_id',
+        id_number: '11010519491231002X',
+        contact_name: null,
+        phone: c.phone,
+        email: null,
+        address: null,
+        postcode: null,
+      })),
+    )
+    .execute()
+  const events = cases.flatMap((c, i) =>
+    c.events.map((e, k) => ({
+      application_id: ids[i]?.id ?? 0,
+      seq: k + 1,
+      type: e.type,
+      payload_json: JSON.stringify(e),
+      on_date: e.on,
+      recorded_at: now,
+      actor_id: null,
+    })),
+  )
+  for (let k = 0; k < events.length; k += EVENT_CHUNK) {
+    await trx
+      .insertInto('application_events')
+      .values(events.slice(k, k + EVENT_CHUNK))
+      .execute()
+  }
+  return ids.map((r) => r.id)
 }
