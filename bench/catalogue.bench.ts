@@ -21,12 +21,11 @@ import {
   ViewCounter,
 } from '../src/catalogue/index.ts'
 import { connect, type DB } from '../src/storage/index.ts'
+import { corpusItemRow, countyAgencyRow, writeCorpus } from './support.ts'
 
 const AGENCIES = 1_000
 const COLUMNS_PER_AGENCY = 8 // all leaf columns that receive items
 const BATCH = 500 // rows per insert (SQLite allows 32,766 bound parameters; a row binds 32)
-const START = Date.parse('2019-01-01T00:00:00Z')
-const END = Date.parse('2026-11-01T00:00:00Z')
 
 const columnId = (agencyId: number, index: number) => (agencyId - 1) * COLUMNS_PER_AGENCY + index + 1
 
@@ -39,96 +38,34 @@ function placement(n: number): { agencyId: number; column: number } {
 
 function itemRow(n: number, total: number) {
   const { agencyId, column } = placement(n)
-  const publishedAt = new Date(START + Math.floor(((END - START) * n) / total)).toISOString()
-  const publishedOn = new Date(Date.parse(publishedAt) + 8 * 3600_000).toISOString().slice(0, 10)
-  return {
-    id: n,
+  return corpusItemRow(n, total, (publishedOn) => ({
     agency_id: agencyId,
     column_id: columnId(agencyId, column),
-    status: 'published',
     index_number: `B${String(agencyId).padStart(8, '0')}/${publishedOn.slice(0, 4)}-${String(n).padStart(7, '0')}`,
     title: `关于印发第${n}号工作方案的通知`,
     topic_code: ['02.01', '04.01', '15.02'][n % 3] ?? null,
     publisher_name: `示例机构${agencyId}`,
-    written_on: publishedOn,
-    published_on: publishedOn,
     doc_number: `示政发〔${publishedOn.slice(0, 4)}〕${n % 300}号`,
-    validity: 'valid',
-    effective_on: null,
-    repealed_on: null,
-    keywords: '示例 方案',
     summary: '',
     body_html: `<p>第${n}号方案正文。</p>`,
     body_text: `第${n}号方案正文。`,
-    item_type: 'ordinary',
     made_on: publishedOn,
     published_on_time: 1,
-    view_count: n % 997,
-    scheduled_at: null,
-    published_at: publishedAt,
-    submitted_at: publishedAt,
-    return_reason: null,
-    withdrawn_at: null,
-    withdrawal_reason: null,
-    created_by: null,
-    reviewed_by: null,
-    created_at: publishedAt,
-    updated_at: publishedAt,
-  }
+  }))
 }
 
-async function insertAgenciesAndColumns(db: DB): Promise<void> {
-  const now = new Date().toISOString()
-  await db.transaction().execute(async (trx) => {
-    for (let start = 1; start <= AGENCIES; start += 100) {
-      const ids = Array.from({ length: 100 }, (_, i) => start + i)
-      await trx
-        .insertInto('agencies')
-        .values(
-          ids.map((id) => ({
-            id,
-            parent_id: null,
-            path: `/${id}/`,
-            name: `示例县${id}人民政府`,
-            kind: 'government',
-            credit_code: `11620502MB${String(1_000_000 + id).slice(1)}X`.slice(0, 18),
-            org_code: null,
-            site_code: null,
-            site_sponsor: null,
-            icp_record: null,
-            police_record: null,
-            guide_office: null,
-            guide_address: null,
-            guide_hours: null,
-            guide_phone: null,
-            guide_fax: null,
-            guide_email: null,
-            guide_postcode: null,
-            created_at: now,
-            updated_at: now,
-          })),
-        )
-        .execute()
-      await trx
-        .insertInto('catalogue_columns')
-        .values(
-          ids.flatMap((agencyId) =>
-            Array.from({ length: COLUMNS_PER_AGENCY }, (_, index) => ({
-              id: columnId(agencyId, index),
-              agency_id: agencyId,
-              parent_id: null,
-              name: `栏目${index + 1}`,
-              slug: `c${index + 1}`,
-              kind: 'custom',
-              position: index,
-              created_at: now,
-              updated_at: now,
-            })),
-          ),
-        )
-        .execute()
-    }
-  })
+function columnRows(agencyId: number, now: string) {
+  return Array.from({ length: COLUMNS_PER_AGENCY }, (_, index) => ({
+    id: columnId(agencyId, index),
+    agency_id: agencyId,
+    parent_id: null,
+    name: `栏目${index + 1}`,
+    slug: `c${index + 1}`,
+    kind: 'custom',
+    position: index,
+    created_at: now,
+    updated_at: now,
+  }))
 }
 
 async function ensureCorpus(db: DB, total: number, engine: string): Promise<void> {
@@ -142,34 +79,17 @@ async function ensureCorpus(db: DB, total: number, engine: string): Promise<void
   }
   if (Number(n) !== 0) throw new Error(`the bench database holds ${n} items, not ${total}: delete it first`)
   const started = Date.now()
-  await insertAgenciesAndColumns(db)
-  let next = 1
-  while (next <= total) {
-    await db.transaction().execute(async (trx) => {
-      for (let b = 0; b < 40 && next <= total; b++) {
-        const count = Math.min(BATCH, total - next + 1)
-        await trx
-          .insertInto('catalogue_items')
-          .values(Array.from({ length: count }, (_, i) => itemRow(next + i, total)))
-          .execute()
-        next += count
-      }
-    })
-    const done = next - 1
-    if (done % 100_000 === 0 || done === total) {
-      const s = (Date.now() - started) / 1000
-      console.log(
-        `corpus: ${done.toLocaleString()} / ${total.toLocaleString()} (${Math.round(done / s)} rows/s)`,
-      )
-    }
-  }
-  if (engine === 'postgres') {
-    await sql`select setval(pg_get_serial_sequence('catalogue_items', 'id'), ${total})`.execute(db)
-    await sql`select setval(pg_get_serial_sequence('agencies', 'id'), ${AGENCIES})`.execute(db)
-    await sql`select setval(pg_get_serial_sequence('catalogue_columns', 'id'), ${AGENCIES * COLUMNS_PER_AGENCY})`.execute(
-      db,
-    )
-  }
+  await writeCorpus(db, engine, total, {
+    agencies: AGENCIES,
+    agency: (id, now) =>
+      countyAgencyRow(id, now, { credit_code: `11620502MB${String(1_000_000 + id).slice(1)}X`.slice(0, 18) }),
+    columns: columnRows,
+    columnsInAll: AGENCIES * COLUMNS_PER_AGENCY,
+    item: itemRow,
+    itemsPerInsert: BATCH,
+    insertsPerTransaction: 40,
+    progressEvery: 100_000,
+  })
   // PostgreSQL: VACUUM sets the visibility map (autovacuum would, later), so counts are index-only scans.
   await (engine === 'postgres' ? sql`vacuum analyze catalogue_items` : sql`analyze`).execute(db)
   console.log(`corpus: done in ${((Date.now() - started) / 1000).toFixed(0)} s`)

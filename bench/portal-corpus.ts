@@ -4,6 +4,7 @@
 // already holds the corpus is reused (the item count is the marker).
 import { sql } from 'kysely'
 import type { DB } from '../src/storage/index.ts'
+import { corpusItemRow, countyAgencyRow, writeCorpus } from './support.ts'
 
 export const AGENCIES = 1_000
 
@@ -53,104 +54,48 @@ function bodyOf(n: number): { html: string; text: string } {
   return { html: paragraphs.map((p) => `<p>${p}</p>`).join(''), text: paragraphs.join('\n') }
 }
 
-const START = Date.parse('2019-01-01T00:00:00Z')
-const END = Date.parse('2026-11-01T00:00:00Z')
-
 function itemRow(id: number, total: number) {
   const agencyId = ((id - 1) % AGENCIES) + 1
   const perAgency = Math.floor((id - 1) / AGENCIES)
   const columnIndex = ITEM_COLUMNS[perAgency % ITEM_COLUMNS.length] ?? 0
-  const publishedAt = new Date(START + Math.floor(((END - START) * id) / total)).toISOString()
-  const publishedOn = new Date(Date.parse(publishedAt) + 8 * 3600_000).toISOString().slice(0, 10)
   const body = bodyOf(id)
-  return {
-    id,
+  return corpusItemRow(id, total, (publishedOn) => ({
     agency_id: agencyId,
     column_id: columnId(agencyId, columnIndex),
-    status: 'published',
     index_number: `BENCH${String(agencyId).padStart(4, '0')}/${publishedOn.slice(0, 4)}-${String(id).padStart(7, '0')}`,
     title: `关于印发第${id}号示例工作方案的通知`,
     topic_code: '02.01',
     publisher_name: `示例机构${agencyId}办公室`,
-    written_on: publishedOn,
-    published_on: publishedOn,
     doc_number: `示政办发〔${publishedOn.slice(0, 4)}〕${perAgency + 1}号`,
-    validity: 'valid',
-    effective_on: null,
-    repealed_on: null,
-    keywords: '示例 方案',
     summary: '示例工作方案',
     body_html: body.html,
     body_text: body.text,
-    item_type: 'ordinary',
     made_on: null,
     published_on_time: null,
-    view_count: id % 997,
-    scheduled_at: null,
-    published_at: publishedAt,
-    submitted_at: publishedAt,
-    return_reason: null,
-    withdrawn_at: null,
-    withdrawal_reason: null,
-    created_by: null,
-    reviewed_by: null,
-    created_at: publishedAt,
-    updated_at: publishedAt,
-  }
+  }))
 }
 
-async function insertAgenciesAndColumns(db: DB): Promise<void> {
-  const now = new Date().toISOString()
-  await db.transaction().execute(async (trx) => {
-    for (let start = 1; start <= AGENCIES; start += 100) {
-      const ids = Array.from({ length: Math.min(100, AGENCIES - start + 1) }, (_, i) => start + i)
-      await trx
-        .insertInto('agencies')
-        .values(
-          ids.map((id) => ({
-            id,
-            parent_id: null,
-            path: `/${id}/`,
-            name: `示例县${id}人民政府`,
-            kind: 'government',
-            credit_code: null,
-            org_code: null,
-            site_code: `62050${String(id).padStart(5, '0')}`,
-            site_sponsor: `示例县${id}人民政府办公室`,
-            icp_record: `陇ICP备${String(10000000 + id)}号`,
-            police_record: `甘公网安备 620502020${String(id).padStart(5, '0')}号`,
-            guide_office: null,
-            guide_address: null,
-            guide_hours: null,
-            guide_phone: null,
-            guide_fax: null,
-            guide_email: null,
-            guide_postcode: null,
-            created_at: now,
-            updated_at: now,
-          })),
-        )
-        .execute()
-      await trx
-        .insertInto('catalogue_columns')
-        .values(
-          ids.flatMap((agencyId) =>
-            COLUMNS.map(([slug, name, kind, parent], index) => ({
-              id: columnId(agencyId, index),
-              agency_id: agencyId,
-              parent_id: parent === null ? null : columnId(agencyId, parent),
-              name,
-              slug,
-              kind,
-              position: index,
-              created_at: now,
-              updated_at: now,
-            })),
-          ),
-        )
-        .execute()
-    }
+function agencyRow(id: number, now: string) {
+  return countyAgencyRow(id, now, {
+    site_code: `62050${String(id).padStart(5, '0')}`,
+    site_sponsor: `示例县${id}人民政府办公室`,
+    icp_record: `陇ICP备${String(10000000 + id)}号`,
+    police_record: `甘公网安备 620502020${String(id).padStart(5, '0')}号`,
   })
+}
+
+function columnRows(agencyId: number, now: string) {
+  return COLUMNS.map(([slug, name, kind, parent], index) => ({
+    id: columnId(agencyId, index),
+    agency_id: agencyId,
+    parent_id: parent === null ? null : columnId(agencyId, parent),
+    name,
+    slug,
+    kind,
+    position: index,
+    created_at: now,
+    updated_at: now,
+  }))
 }
 
 /** Make the corpus unless the database already holds it; prints progress. */
@@ -165,37 +110,16 @@ export async function ensureCorpus(db: DB, total: number, engine: string): Promi
   }
   if (Number(n) !== 0) throw new Error(`the bench database holds ${n} items, not ${total}: delete it first`)
   const started = Date.now()
-  await insertAgenciesAndColumns(db)
-  let next = 1
-  while (next <= total) {
-    await db.transaction().execute(async (trx) => {
-      for (let b = 0; b < BATCHES_PER_TRANSACTION && next <= total; b++) {
-        const count = Math.min(BATCH, total - next + 1)
-        await trx
-          .insertInto('catalogue_items')
-          .values(Array.from({ length: count }, (_, i) => itemRow(next + i, total)))
-          .execute()
-        next += count
-      }
-    })
-    const done = next - 1
-    if (done % 50_000 === 0 || done === total) {
-      const seconds = (Date.now() - started) / 1000
-      console.log(
-        `corpus: ${done.toLocaleString()} / ${total.toLocaleString()} items (${Math.round(done / seconds).toLocaleString()} rows/s)`,
-      )
-    }
-  }
-  if (engine === 'postgres') {
-    // Sequences behind explicit ids, so later inserts (e.g. a test publish) get fresh ids; then statistics.
-    await sql`select setval(pg_get_serial_sequence('catalogue_items', 'id'), ${total})`.execute(db)
-    await sql`select setval(pg_get_serial_sequence('agencies', 'id'), ${AGENCIES})`.execute(db)
-    await sql`select setval(pg_get_serial_sequence('catalogue_columns', 'id'), ${AGENCIES * COLUMNS.length})`.execute(
-      db,
-    )
-    await sql`analyze`.execute(db)
-  } else {
-    await sql`analyze`.execute(db)
-  }
+  await writeCorpus(db, engine, total, {
+    agencies: AGENCIES,
+    agency: agencyRow,
+    columns: columnRows,
+    columnsInAll: AGENCIES * COLUMNS.length,
+    item: itemRow,
+    itemsPerInsert: BATCH,
+    insertsPerTransaction: BATCHES_PER_TRANSACTION,
+    progressEvery: 50_000,
+  })
+  await sql`analyze`.execute(db)
   console.log(`corpus: done in ${((Date.now() - started) / 1000).toFixed(0)} s`)
 }

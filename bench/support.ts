@@ -1,13 +1,14 @@
 // Helpers shared by the benches that generate their data with SQL (kaohe, report-compute): option reading, the
 // load average, per-engine SQL fragments and the bench's own database (a kept SQLite file or PostgreSQL database).
 import { execFileSync } from 'node:child_process'
+import { sql, type Insertable } from 'kysely'
 import { mkdirSync, rmSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { deriveCaseClock, type ClockEvent } from '../src/applications/index.ts'
 import { derivedColumns } from '../src/applications/derived-columns.ts'
 import type { HolidayCalendar } from '../src/calendar/index.ts'
 import { connect } from '../src/storage/index.ts'
-import type { DB } from '../src/storage/index.ts'
+import type { Database, DB } from '../src/storage/index.ts'
 
 /** The value after `name` in `args` (e.g. `--engine postgres`). */
 export function arg(args: string[], name: string): string | undefined {
@@ -209,4 +210,167 @@ export async function insertGeneratedCases(
       .execute()
   }
   return ids.map((r) => r.id)
+}
+
+// ── Generated catalogue corpora (catalogue bench, portal-corpus) ─────────────────────────────────────────────
+
+type AgencyRow = Insertable<Database['agencies']>
+type ColumnRow = Insertable<Database['catalogue_columns']>
+type ItemRow = Insertable<Database['catalogue_items']>
+
+/** A generated county government `示例县{id}人民政府` (explicit id, top level); `fields` sets the rest. */
+export function countyAgencyRow(id: number, now: string, fields: Partial<AgencyRow> = {}): AgencyRow {
+  return {
+    id,
+    parent_id: null,
+    path: `/${id}/`,
+    name: `示例县${id}人民政府`,
+    kind: 'government',
+    credit_code: null,
+    org_code: null,
+    site_code: null,
+    site_sponsor: null,
+    icp_record: null,
+    police_record: null,
+    guide_office: null,
+    guide_address: null,
+    guide_hours: null,
+    guide_phone: null,
+    guide_fax: null,
+    guide_email: null,
+    guide_postcode: null,
+    created_at: now,
+    updated_at: now,
+    ...fields,
+  }
+}
+
+/** What each corpus sets itself: placement and text. */
+type CorpusItemFields = Pick<
+  ItemRow,
+  | 'agency_id'
+  | 'column_id'
+  | 'index_number'
+  | 'title'
+  | 'topic_code'
+  | 'publisher_name'
+  | 'doc_number'
+  | 'summary'
+  | 'body_html'
+  | 'body_text'
+  | 'made_on'
+  | 'published_on_time'
+>
+
+const CORPUS_START = Date.parse('2019-01-01T00:00:00Z')
+const CORPUS_END = Date.parse('2026-11-01T00:00:00Z')
+
+/**
+ * A published item of a generated corpus (explicit id), published at a time spread evenly over 2019-01 …
+ * 2026-11 by id; `fields(publishedOn)` gives its placement and text.
+ */
+export function corpusItemRow<F extends CorpusItemFields>(
+  id: number,
+  total: number,
+  fields: (publishedOn: string) => F,
+): ItemRow & F {
+  const publishedAt = new Date(
+    CORPUS_START + Math.floor(((CORPUS_END - CORPUS_START) * id) / total),
+  ).toISOString()
+  // The date in China (UTC+8).
+  const publishedOn = new Date(Date.parse(publishedAt) + 8 * 3600_000).toISOString().slice(0, 10)
+  return {
+    id,
+    status: 'published',
+    written_on: publishedOn,
+    published_on: publishedOn,
+    validity: 'valid',
+    effective_on: null,
+    repealed_on: null,
+    keywords: '示例 方案',
+    item_type: 'ordinary',
+    view_count: id % 997,
+    scheduled_at: null,
+    published_at: publishedAt,
+    submitted_at: publishedAt,
+    return_reason: null,
+    withdrawn_at: null,
+    withdrawal_reason: null,
+    created_by: null,
+    reviewed_by: null,
+    created_at: publishedAt,
+    updated_at: publishedAt,
+    ...fields(publishedOn),
+  }
+}
+
+/** How a generated catalogue corpus is laid out and written. */
+export interface CorpusLayout {
+  readonly agencies: number
+  readonly agency: (id: number, now: string) => AgencyRow
+  /** The agency's columns, explicit ids. */
+  readonly columns: (agencyId: number, now: string) => ColumnRow[]
+  /** How many columns there are in all (where the PostgreSQL sequence goes on). */
+  readonly columnsInAll: number
+  readonly item: (id: number, total: number) => ItemRow
+  /** Rows per INSERT (a SQLite statement binds at most 32,766 parameters). */
+  readonly itemsPerInsert: number
+  readonly insertsPerTransaction: number
+  /** Print progress after every this many items. */
+  readonly progressEvery: number
+}
+
+/**
+ * Write the agencies (100 a statement, one transaction), their columns and items 1 … total into an empty
+ * database with progress; on PostgreSQL the id sequences then go on after the explicit ids, so later inserts
+ * get fresh ids. No statistics: the caller runs the ANALYZE (or VACUUM) it wants.
+ */
+export async function writeCorpus(
+  db: DB,
+  engine: string,
+  total: number,
+  layout: CorpusLayout,
+): Promise<void> {
+  const started = Date.now()
+  const now = new Date().toISOString()
+  await db.transaction().execute(async (trx) => {
+    for (let start = 1; start <= layout.agencies; start += 100) {
+      const ids = Array.from({ length: Math.min(100, layout.agencies - start + 1) }, (_, i) => start + i)
+      await trx
+        .insertInto('agencies')
+        .values(ids.map((id) => layout.agency(id, now)))
+        .execute()
+      await trx
+        .insertInto('catalogue_columns')
+        .values(ids.flatMap((id) => layout.columns(id, now)))
+        .execute()
+    }
+  })
+  let next = 1
+  while (next <= total) {
+    await db.transaction().execute(async (trx) => {
+      for (let b = 0; b < layout.insertsPerTransaction && next <= total; b++) {
+        const count = Math.min(layout.itemsPerInsert, total - next + 1)
+        await trx
+          .insertInto('catalogue_items')
+          .values(Array.from({ length: count }, (_, i) => layout.item(next + i, total)))
+          .execute()
+        next += count
+      }
+    })
+    const done = next - 1
+    if (done % layout.progressEvery === 0 || done === total) {
+      const seconds = (Date.now() - started) / 1000
+      console.log(
+        `corpus: ${done.toLocaleString()} / ${total.toLocaleString()} items (${Math.round(done / seconds).toLocaleString()} rows/s)`,
+      )
+    }
+  }
+  if (engine === 'postgres') {
+    await sql`select setval(pg_get_serial_sequence('catalogue_items', 'id'), ${total})`.execute(db)
+    await sql`select setval(pg_get_serial_sequence('agencies', 'id'), ${layout.agencies})`.execute(db)
+    await sql`select setval(pg_get_serial_sequence('catalogue_columns', 'id'), ${layout.columnsInAll})`.execute(
+      db,
+    )
+  }
 }
