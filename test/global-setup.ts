@@ -84,6 +84,9 @@ async function buildPgTemplate(prefix: string): Promise<string | null> {
         'each PostgreSQL test file runs the migrations itself',
     )
     return null
+  } finally {
+    // Dropped now, before any file runs: a drop while a migrator introspects the database fails it.
+    await adminQuery(`drop schema ${schema} cascade`)
   }
 }
 
