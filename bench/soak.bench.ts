@@ -8,7 +8,8 @@
 // queries, 依申请公开 submissions through the public form (form page, CSRF token and one-time key, multipart
 // post) and console work (the case officer's queue, a case page, an extension recorded on a case; the
 // publisher saving a draft item). Prints per route the count, errors (any non-2xx/3xx or failed request),
-// p50/p95/p99; the server's RSS every 5 s and its growth after the warm-up (target < 10 %), with where the
+// p50/p95/p99; the server's RSS every 5 s and its growth after the warm-up (median of the minute after it
+// against median of the last minute; target < 10 %), with where the
 // memory is (anonymous, V8 heap, external and ArrayBuffers, render cache), each part's slope over the last
 // minutes and which mappings grew (/proc/pid/smaps); the server's CPU time. `--routes` sends only some kinds
 // of flow (at the full rate), to find which one makes memory grow. On PostgreSQL it then measures closed-loop
@@ -900,28 +901,37 @@ async function soak(
     `server CPU ${cpuS.toFixed(1)} s over ${wallS.toFixed(0)} s = ${((cpuS / wallS) * 100).toFixed(0)} % of one core, ` +
       `${((cpuS / Math.max(1, total)) * 1e6).toFixed(0)} µs CPU/request`,
   )
-  // RSS: the lowest sample of the minute after the warm-up (memory the priming touched is often returned in
-  // that minute, and a baseline taken before that hides later growth) against the mean of the last 3 samples
-  // (5 s apart); also net of the render cache's own growth (its counted bytes), which is bounded and not a leak.
+  // RSS: the median of the samples (5 s apart) in the minute after the warm-up against the median of those in
+  // the last minute. Both windows are read the same way, so V8's collection cycle (its reserved heap swings by
+  // tens of MB between collections) weighs equally on both ends; a single sample at either end measured where
+  // that cycle happened to be. Also net of the render cache's own growth (its counted bytes), bounded, not a leak.
   await new Promise((r) => setTimeout(r, 500)) // the last /metrics reads
-  const afterWarmup = rss.filter((r) => r.at >= warmupMs && r.at < warmupMs + 60_000)
+  const median = (xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b)
+    const mid = Math.floor(sorted.length / 2)
+    return sorted.length === 0 ? NaN : sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+  }
+  const firstMinute = rss.filter((r) => r.at >= warmupMs && r.at < warmupMs + 60_000)
+  const startWindow = firstMinute.length > 0 ? firstMinute : rss.filter((r) => r.at >= warmupMs).slice(0, 1)
+  const lastMinute = rss.filter((r) => r.at >= durationMs - 60_000)
+  const endWindow = lastMinute.length > 0 ? lastMinute : rss.slice(-3)
   const atWarmup =
-    afterWarmup.length === 0
-      ? (rss.find((r) => r.at >= warmupMs) ?? rss[0])
-      : afterWarmup.reduce((low, r) => (r.mb < low.mb ? r : low))
-  const last = rss.slice(-3)
-  const mean = (xs: number[]) => xs.reduce((n, x) => n + x, 0) / Math.max(1, xs.length)
-  const end = mean(last.map((r) => r.mb))
-  const endCache = mean(last.map((r) => r.cacheMb))
+    startWindow.length === 0
+      ? undefined
+      : { mb: median(startWindow.map((r) => r.mb)), cacheMb: median(startWindow.map((r) => r.cacheMb)) }
+  const end = median(endWindow.map((r) => r.mb))
+  const endCache = median(endWindow.map((r) => r.cacheMb))
+  const netStart = median(startWindow.map((r) => r.mb - r.cacheMb))
+  const netEnd = median(endWindow.map((r) => r.mb - r.cacheMb))
   const peak = Math.max(...rss.map((r) => r.mb))
   const growth = atWarmup === undefined ? NaN : ((end - atWarmup.mb) / atWarmup.mb) * 100
-  const netGrowth =
-    atWarmup === undefined
-      ? NaN
-      : ((end - endCache - (atWarmup.mb - atWarmup.cacheMb)) / (atWarmup.mb - atWarmup.cacheMb)) * 100
+  const netGrowth = atWarmup === undefined ? NaN : ((netEnd - netStart) / netStart) * 100
+  const lowest = (xs: { mb: number }[]) => Math.min(...xs.map((r) => r.mb))
   console.log(
-    `server RSS: ${rss[0]?.mb.toFixed(0)} MB at start, ${atWarmup?.mb.toFixed(0)} MB after warm-up (lowest in the minute after), ` +
-      `${end.toFixed(0)} MB at the end, peak ${peak.toFixed(0)} MB; growth after warm-up ${growth.toFixed(1)} % (target < 10 %)`,
+    `server RSS: ${rss[0]?.mb.toFixed(0)} MB at start, ${atWarmup?.mb.toFixed(0)} MB after warm-up (median of the minute after), ` +
+      `${end.toFixed(0)} MB at the end (median of the last minute), peak ${peak.toFixed(0)} MB; ` +
+      `growth after warm-up ${growth.toFixed(1)} % (target < 10 %); lowest sample of each minute ` +
+      `${lowest(startWindow).toFixed(0)} → ${lowest(endWindow).toFixed(0)} MB`,
   )
   console.log(
     `render cache (counted bytes, bound 64 MB): ${atWarmup?.cacheMb.toFixed(1)} MB after warm-up, ${endCache.toFixed(1)} MB at the end; ` +
