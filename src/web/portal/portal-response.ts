@@ -71,8 +71,8 @@ function isBotCached(userAgent: string | undefined): boolean {
 
 /** A view is a GET by a person (a 304 too: the page was shown again); HEAD reads no page, bots are not readers. */
 function countView(page: CachedPage, method: string | undefined, userAgent: string | undefined): void {
-  if (page.viewItemId !== undefined && method === 'GET' && !isBotCached(userAgent))
-    recordView(page.viewItemId)
+  if (page.viewItemId === undefined || method !== 'GET' || isBotCached(userAgent)) return
+  recordView(page.viewItemId)
 }
 
 function send(request: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply {
