@@ -4,17 +4,7 @@ import { performance } from 'node:perf_hooks'
 import { addCalendarDays, nationalCalendar } from '../src/calendar/index.ts'
 import type { ClockEvent } from '../src/applications/index.ts'
 import { deriveCaseClock } from '../src/applications/index.ts'
-
-// Small deterministic PRNG (mulberry32) so runs are comparable.
-function random(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { random } from './support.ts'
 
 function generateCase(next: () => number): ClockEvent[] {
   const received = addCalendarDays('2025-01-02', Math.floor(next() * 650))

@@ -27,6 +27,7 @@ import { ensureDefaultColumns } from '../src/catalogue/index.ts'
 import { connect } from '../src/storage/index.ts'
 import { freePort } from '../test/free-port.ts'
 import { cpuMicrosOf, loadAverage, median, SERVER_NODE_FLAGS } from './server.bench.ts'
+import { random } from './support.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const PG_ADMIN = 'postgres://postgres@127.0.0.1:5432/postgres'
@@ -62,17 +63,6 @@ function positive(args: string[], name: string, fallback: number): number {
   const value = Number(option(args, name, String(fallback)))
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`)
   return value
-}
-
-/** A small deterministic PRNG (mulberry32), so two runs send the same mix. */
-function random(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 /** Today in China (UTC+8), and `days` before it, as YYYY-MM-DD. */
@@ -906,11 +896,6 @@ async function soak(
   // tens of MB between collections) weighs equally on both ends; a single sample at either end measured where
   // that cycle happened to be. Also net of the render cache's own growth (its counted bytes), bounded, not a leak.
   await new Promise((r) => setTimeout(r, 500)) // the last /metrics reads
-  const median = (xs: number[]) => {
-    const sorted = [...xs].sort((a, b) => a - b)
-    const mid = Math.floor(sorted.length / 2)
-    return sorted.length === 0 ? NaN : sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
-  }
   const firstMinute = rss.filter((r) => r.at >= warmupMs && r.at < warmupMs + 60_000)
   const startWindow = firstMinute.length > 0 ? firstMinute : rss.filter((r) => r.at >= warmupMs).slice(0, 1)
   const lastMinute = rss.filter((r) => r.at >= durationMs - 60_000)
