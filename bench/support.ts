@@ -9,6 +9,7 @@ import { derivedColumns } from '../src/applications/derived-columns.ts'
 import type { HolidayCalendar } from '../src/calendar/index.ts'
 import { connect } from '../src/storage/index.ts'
 import type { Database, DB } from '../src/storage/index.ts'
+import { NO_AGENCY_DETAILS } from '../test/factories.ts'
 
 /** The value after `name` in `args` (e.g. `--engine postgres`). */
 export function arg(args: string[], name: string): string | undefined {
@@ -227,18 +228,7 @@ export function countyAgencyRow(id: number, now: string, fields: Partial<AgencyR
     name: `示例县${id}人民政府`,
     kind: 'government',
     credit_code: null,
-    org_code: null,
-    site_code: null,
-    site_sponsor: null,
-    icp_record: null,
-    police_record: null,
-    guide_office: null,
-    guide_address: null,
-    guide_hours: null,
-    guide_phone: null,
-    guide_fax: null,
-    guide_email: null,
-    guide_postcode: null,
+    ...NO_AGENCY_DETAILS,
     created_at: now,
     updated_at: now,
     ...fields,

@@ -32,6 +32,22 @@ export interface AgencyOverrides {
   readonly creditCode?: string | null
 }
 
+/** An agency row's optional details, all unset: no site identity (网站标识码, 备案), no 公开指南 contacts. */
+export const NO_AGENCY_DETAILS = {
+  org_code: null,
+  site_code: null,
+  site_sponsor: null,
+  icp_record: null,
+  police_record: null,
+  guide_office: null,
+  guide_address: null,
+  guide_hours: null,
+  guide_phone: null,
+  guide_fax: null,
+  guide_email: null,
+  guide_postcode: null,
+} as const
+
 export async function buildAgency(db: DB, overrides: AgencyOverrides = {}): Promise<Agency> {
   const now = isoNow()
   const parent = overrides.parent ?? null
@@ -42,18 +58,7 @@ export async function buildAgency(db: DB, overrides: AgencyOverrides = {}): Prom
       name: overrides.name ?? `测试机构${nextSerial()}`,
       kind: overrides.kind ?? 'department',
       credit_code: overrides.creditCode ?? null,
-      org_code: null,
-      site_code: null,
-      site_sponsor: null,
-      icp_record: null,
-      police_record: null,
-      guide_office: null,
-      guide_address: null,
-      guide_hours: null,
-      guide_phone: null,
-      guide_fax: null,
-      guide_email: null,
-      guide_postcode: null,
+      ...NO_AGENCY_DETAILS,
       created_at: now,
       updated_at: now,
     },
