@@ -10,17 +10,29 @@ import type { QueryPlan, QueryWord, Tier } from './query-plan.ts'
 /** Above this many agencies the agency filter is a join on search_documents, not an FTS5 OR of tokens. */
 const MAX_AGENCY_TOKENS = 64
 
-export async function insertTerms(
-  db: DB,
-  rankKey: number,
-  title: TextGrams,
-  other: TextGrams,
-  filters: string,
-): Promise<void> {
-  await sql`insert into search_fts (rowid, title_uni, title_bi, text_uni, text_bi, filters)
-    values (${rankKey}, ${title.unigrams}, ${title.bigrams}, ${other.unigrams}, ${other.bigrams}, ${filters})`.execute(
-    db,
-  )
+/** One document's terms in the FTS5 table (its rowid is the rank key). */
+export interface TermsRow {
+  readonly rankKey: number
+  readonly title: TextGrams
+  readonly other: TextGrams
+  readonly filters: string
+}
+
+/** Rows per INSERT: 6 parameters a row, far below SQLite's bound-parameter limit. */
+const TERMS_CHUNK = 200
+
+/** Insert documents' terms, many rows per statement (one statement per row cost a prepare each). */
+export async function insertTerms(db: DB, rows: readonly TermsRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += TERMS_CHUNK) {
+    const values = rows
+      .slice(i, i + TERMS_CHUNK)
+      .map(
+        (r) =>
+          sql`(${r.rankKey}, ${r.title.unigrams}, ${r.title.bigrams}, ${r.other.unigrams}, ${r.other.bigrams}, ${r.filters})`,
+      )
+    await sql`insert into search_fts (rowid, title_uni, title_bi, text_uni, text_bi, filters)
+      values ${sql.join(values)}`.execute(db)
+  }
 }
 
 export async function deleteTerms(db: DB, rankKey: number): Promise<void> {

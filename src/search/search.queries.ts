@@ -78,10 +78,15 @@ export async function insertDocuments(
       .execute()
   }
   if (!isPostgres) {
-    for (const { doc, rankKey, title, other } of rows) {
-      const filters = `a${doc.agencyId} c${doc.columnId} y${doc.year}`
-      await sqlite.insertTerms(db, rankKey, textGrams(title, TITLE_TERM_PREFIX), textGrams(other), filters)
-    }
+    await sqlite.insertTerms(
+      db,
+      rows.map(({ doc, rankKey, title, other }) => ({
+        rankKey,
+        title: textGrams(title, TITLE_TERM_PREFIX),
+        other: textGrams(other),
+        filters: `a${doc.agencyId} c${doc.columnId} y${doc.year}`,
+      })),
+    )
   }
 }
 
