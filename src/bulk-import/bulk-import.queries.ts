@@ -146,10 +146,18 @@ export async function insertItemRows(db: DB, rows: readonly NewItemRow[]): Promi
 }
 
 /**
- * SQLite only, for this connection: commit without waiting for the disk (synchronous=NORMAL). In WAL mode a
- * killed process still loses nothing committed; a power cut may lose the last batches, but each batch commits
- * with its checkpoint, so both are lost together and the next run imports them again. The server keeps FULL.
+ * SQLite only, for this connection (the import command's own process):
+ * - commit without waiting for the disk (synchronous=NORMAL). In WAL mode a killed process still loses
+ *   nothing committed; a power cut may lose the last batches, but each batch commits with its checkpoint, so
+ *   both are lost together and the next run imports them again. The server keeps FULL.
+ * - a page cache of up to 256 MiB instead of SQLite's 2 MiB: every row adds entries at scattered places in
+ *   the item and search indexes and FTS5 merges re-read its segments, so with the small cache the cost per
+ *   row grew with the tables (pages read back through the OS for every batch). Measured on 200,000 rows side
+ *   by side: 616 → 391 µs CPU per row.
  */
-export async function relaxCommitSync(db: DB): Promise<void> {
-  if (engineOf(db) === 'sqlite') await sql`pragma synchronous = normal`.execute(db)
+export async function prepareBulkWriteConnection(db: DB): Promise<void> {
+  if (engineOf(db) === 'sqlite') {
+    await sql`pragma synchronous = normal`.execute(db)
+    await sql`pragma cache_size = -262144`.execute(db)
+  }
 }

@@ -14,7 +14,7 @@ import {
   findAgenciesByKey,
   findCheckpoint,
   insertCheckpoint,
-  relaxCommitSync,
+  prepareBulkWriteConnection,
   type AgencyKeyRow,
 } from './bulk-import.queries.ts'
 import { formatOf, hashFile, openRecords, type InputRecord } from './read-records.ts'
@@ -154,7 +154,7 @@ export async function runResumableImport(db: DB, run: ResumableImport): Promise<
       stopped: false,
     }
   }
-  await relaxCommitSync(db)
+  await prepareBulkWriteConnection(db)
   // Rejections written after the last commit belong to a batch that never committed: cut them off.
   const rejectFd = openSync(rejectedFile, existsSync(rejectedFile) ? 'r+' : 'w+')
   ftruncateSync(rejectFd, Number(checkpoint.rejected_bytes))
