@@ -1,3 +1,4 @@
+import { load } from 'cheerio'
 import { describe, expect, it } from 'vitest'
 import { bodyPlainText, sanitizeBodyHtml } from './body-html.ts'
 
@@ -91,5 +92,29 @@ describe('bodyPlainText', () => {
     expect(bodyPlainText(sanitizeBodyHtml('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>'))).toBe(
       '<script>alert(1)</script>',
     )
+  })
+
+  it('reads the same words as a browser-like DOM of the body (lists, nesting, entities, Word paste, XSS corpus)', () => {
+    const bodies = [
+      ...XSS_CORPUS,
+      '<ul><li>一、<strong>总体要求</strong></li><li>二、&ldquo;放管服&rdquo;改革&hellip;</li></ul><ol start="3"><li>三</li></ol>',
+      '<p class="MsoNormal"><span style="font-family:仿宋">根据《条例》第二十条</span><o:p></o:p></p><div><div>嵌套</div>块</div>',
+      '<pre>  第一行\n  第二行</pre><blockquote>引文 &#x4E2D;&#20013;</blockquote><hr><p>a&nbsp;&nbsp;b&#12288;c</p>',
+      '<table><caption>表一</caption><thead><tr><th>项目</th><th>数量</th></tr></thead><tbody><tr><td>行政许可</td><td>12</td></tr></tbody></table>',
+      '<p>未闭合<p>第二段<br/>换行<a href="https://example.gov.cn/x?a=1&amp;b=2">链接</a></p>',
+    ]
+    for (const body of bodies) {
+      const safe = sanitizeBodyHtml(body)
+      const dom = load(
+        safe.replace(
+          /<(br|\/p|\/li|\/tr|\/div|\/h[2-6]|\/pre|\/blockquote|\/table|\/caption|\/t[dh]|hr)\s*\/?>/gi,
+          '$& ',
+        ),
+        null,
+        false,
+      )
+      const words = (text: string) => text.split(/[\s\u3000]+/u).filter((w) => w !== '')
+      expect(words(bodyPlainText(safe)), body).toEqual(words(dom.root().text()))
+    }
   })
 })

@@ -3,15 +3,14 @@
 // mailto and tel URLs, images only http(s) or site-relative ones. The plain-text copy feeds search and
 // summaries.
 import { createRequire } from 'node:module'
-import type * as Cheerio from 'cheerio'
+import { Parser } from 'htmlparser2'
 import type SanitizeHtml from 'sanitize-html'
 import type { IOptions } from 'sanitize-html'
 
-// cheerio and sanitize-html (~10 MB resident) are loaded on the first edit, not at server start: the public
-// portal and most console pages never need them.
+// sanitize-html (~10 MB resident) is loaded on the first edit, not at server start: the public portal and
+// most console pages never need it.
 const require = createRequire(import.meta.url)
 let sanitizer: typeof SanitizeHtml | undefined
-let cheerioLoad: typeof Cheerio.load | undefined
 
 const OPTIONS: IOptions = {
   allowedTags: [
@@ -86,11 +85,19 @@ export function sanitizeBodyHtml(html: string): string {
 const BLOCK_END =
   /<(?:br\s*\/?|\/p|\/h[2-6]|\/li|\/tr|\/div|\/blockquote|\/pre|\/table|\/caption|hr\s*\/?)>/gi
 
-/** Plain text of a (sanitised) body: one line per block, cells separated by spaces, entities decoded. */
+/**
+ * Plain text of a (sanitised) body: one line per block, cells separated by spaces, entities decoded. The text
+ * is taken from htmlparser2's events, without building a document tree (a bulk import does this per row).
+ */
 export function bodyPlainText(safeHtml: string): string {
   const withBreaks = safeHtml.replace(BLOCK_END, '$&\n').replace(/<\/t[dh]>/gi, '$& ')
-  cheerioLoad ??= (require('cheerio') as typeof Cheerio).load
-  const text = cheerioLoad(withBreaks, null, false).root().text()
+  let text = ''
+  const parser = new Parser({
+    ontext: (chunk) => {
+      text += chunk
+    },
+  })
+  parser.end(withBreaks)
   return text
     .split('\n')
     .map((line) => line.replace(/[\s\u3000]+/gu, ' ').trim())
