@@ -1,0 +1,189 @@
+import { sql } from 'kysely'
+import type { Kysely } from 'kysely'
+import { beforeAll, expect, it } from 'vitest'
+import { describeDb, useTestDb } from '../../test/create-test-db.ts'
+import * as trigramLexemes from '../storage/migrations/2026_11_27_1700_search_trigram_lexemes.ts'
+import { indexDocuments, SEARCH_COUNT_CAP, searchDocuments } from './index.ts'
+import type { SearchDocument, SearchQuery } from './index.ts'
+import { normalizeText } from './normalize.ts'
+import { forgetTermFrequencies, postgresSearchTuning } from './search-postgres.queries.ts'
+import { sampleDocument, seededRandom } from './sample-corpus.ts'
+
+// Words of three or more characters against texts built so that a word's grams are present without the
+// word: the same pieces across a blank, in another order, or split between title and body; digits inside
+// Chinese text (years, serial numbers); private-use characters like those of PostgreSQL's private lexemes.
+
+const FILTER_LIKE = '\uE001a5'
+
+const texts: [title: string, body: string][] = [
+  ['甲乙丙丁', '正文'],
+  ['甲乙丙 乙丙丁', '正文'],
+  ['乙丙丁甲乙丙', '正文'],
+  ['甲乙', '丙丁'],
+  ['财政局2017年度预算公开', '截至2017年底，累计投入资金12017万元。'],
+  ['财政局2018年度预算公开', '联系电话：0938-20170，见局201号文件。'],
+  ['关于2019年工作的通知', '天政发〔2019〕17号，自2019年1月1日起施行。'],
+  ['统计公报', '2 017 年 20 17年'],
+  ['私用字符', `编码${FILTER_LIKE}7与\uE000甲乙丙`],
+  ['年度报告', '局2017年，7年，17年，2017年度，局201'],
+]
+
+function haystack(d: SearchDocument): string {
+  return normalizeText(`${d.title}\n${d.docNumber}\n${d.indexNumber}\n${d.body}`)
+}
+
+/** The reference: a substring scan, title matches first, then newest first. */
+function scan(corpus: readonly SearchDocument[], q: Omit<SearchQuery, 'limit' | 'offset'>): number[] {
+  const words = normalizeText(q.text)
+    .split(' ')
+    .filter((w) => w !== '')
+  return corpus
+    .filter((d) => words.every((w) => haystack(d).includes(w)))
+    .filter((d) => q.agencyIds === undefined || q.agencyIds.includes(d.agencyId))
+    .filter((d) => q.year === undefined || q.year === d.year)
+    .map((d) => ({ d, title: words.every((w) => normalizeText(d.title).includes(w)) }))
+    .sort(
+      (a, b) =>
+        Number(b.title) - Number(a.title) ||
+        b.d.publishedAt.localeCompare(a.d.publishedAt) ||
+        b.d.id - a.d.id,
+    )
+    .map((x) => x.d.id)
+}
+
+async function ids(db: Parameters<typeof searchDocuments>[0], q: Omit<SearchQuery, 'limit' | 'offset'>) {
+  const found: number[] = []
+  for (let offset = 0; offset < SEARCH_COUNT_CAP; offset += 100) {
+    const page = await searchDocuments(db, { ...q, limit: 100, offset })
+    found.push(...page.hits.map((h) => h.id))
+    if (page.hits.length < 100) break
+  }
+  return found
+}
+
+const QUERIES = [
+  '甲乙丙丁',
+  '甲乙丙',
+  '乙丙丁',
+  '丙丁甲',
+  '乙丙丁甲乙',
+  '甲乙丙乙',
+  '甲',
+  '丙丁',
+  '2017',
+  '017',
+  '201',
+  '局201',
+  '局2017年',
+  '17年',
+  '7年',
+  '2017年度',
+  '12017万',
+  '〔2019〕17号',
+  '20170',
+  '0 17',
+  FILTER_LIKE,
+  `${FILTER_LIKE}7`,
+  '\uE000甲乙',
+  '甲乙 丙丁',
+]
+
+describeDb('search of words of three or more characters (PostgreSQL trigram lexemes)', () => {
+  const t = useTestDb()
+  const rand = seededRandom(20261129)
+  const corpus: SearchDocument[] = []
+
+  beforeAll(async () => {
+    texts.forEach(([title, body], i) => {
+      corpus.push({
+        ...sampleDocument(1 + i, rand, 9),
+        agencyId: 7,
+        title,
+        body,
+        docNumber: '',
+        indexNumber: '',
+        publishedAt: new Date(Date.UTC(2020, 0, 1 + i)).toISOString(),
+      })
+    })
+    // A background of generated documents, older than the ones above.
+    for (let id = 100; id < 400; id++) {
+      const d = sampleDocument(id, rand, 9)
+      corpus.push({ ...d, publishedAt: `${d.year - 10}${d.publishedAt.slice(4)}` })
+    }
+    await indexDocuments(t.db, corpus)
+  }, 120_000)
+
+  it('finds exactly the documents containing the word, not those holding its pieces apart (digits inside Chinese text too)', async () => {
+    for (const text of QUERIES) {
+      expect({ text, ids: await ids(t.db, { text }) }).toEqual({ text, ids: scan(corpus, { text }) })
+    }
+  })
+
+  it('finds the same once statistics call the grams frequent, collecting the newest matches first', async () => {
+    await sql`analyze search_documents`.execute(t.db)
+    if (t.engine === 'postgres') forgetTermFrequencies(t.db)
+    const saved = { ...postgresSearchTuning }
+    postgresSearchTuning.fullMax = 0
+    postgresSearchTuning.rangeRows = (need) => need + 1
+    try {
+      for (const text of [...QUERIES, '201 局', '年度 2017']) {
+        for (const q of [{ text }, { text, year: 2017 }, { text, agencyIds: [7] }]) {
+          expect({ q, ids: await ids(t.db, q) }).toEqual({ q, ids: scan(corpus, q) })
+        }
+      }
+    } finally {
+      Object.assign(postgresSearchTuning, saved)
+    }
+  })
+
+  it('keeps a text that looks like a private lexeme out of the filters (PostgreSQL)', async () => {
+    // The document holding "\uE001a5" is agency 7's: the agency-5 filter must not find it.
+    expect(await ids(t.db, { text: '编码', agencyIds: [5] })).toEqual(
+      scan(corpus, { text: '编码', agencyIds: [5] }),
+    )
+    expect(await ids(t.db, { text: '编码', agencyIds: [5] })).toEqual([])
+    if (t.engine !== 'postgres') return
+    const { rows } = await sql<{ l: string[] }>`select tsvector_to_array(grams) as l from search_documents
+      where id = 9`.execute(t.db)
+    const lexemes = new Set(rows[0]?.l)
+    expect(lexemes.has('\uE001a7')).toBe(true)
+    expect(lexemes.has(FILTER_LIKE)).toBe(false)
+  })
+
+  it('stores every trigram of the text and, prefixed, of the title (PostgreSQL)', async () => {
+    if (t.engine !== 'postgres') return
+    const { rows } = await sql<{ l: string[] }>`select tsvector_to_array(grams) as l from search_documents
+      where id = 5`.execute(t.db)
+    const lexemes = new Set(rows[0]?.l)
+    for (const l of ['201', '017', '17年', '局20', '\uE000财政局', '\uE000年度预', '120']) {
+      expect({ l, stored: lexemes.has(l) }).toEqual({ l, stored: true })
+    }
+    // Not across a blank or a line, and the title's are not prefixed body trigrams.
+    expect(lexemes.has('\uE000截至2')).toBe(false)
+  })
+
+  it('gives rows indexed before trigrams the same lexemes (PostgreSQL migration 2026_11_27_1700)', async () => {
+    if (t.engine !== 'postgres') return
+    const read = async () =>
+      (
+        await sql<{ id: number; l: string[] }>`select id, tsvector_to_array(grams) as l from search_documents
+          order by id`.execute(t.db)
+      ).rows
+    const before = await read()
+    await trigramLexemes.down(t.db as unknown as Kysely<unknown>)
+    const stripped = await read()
+    expect(stripped.every((r) => !r.l.includes('的通知') && !r.l.includes('\uE000的通知'))).toBe(true)
+    expect(stripped.some((r, i) => r.l.length < (before[i]?.l.length ?? 0))).toBe(true)
+    await trigramLexemes.up(t.db as unknown as Kysely<unknown>)
+    expect(await read()).toEqual(before)
+    const { rows } = await sql`select 1 from pg_indexes where schemaname = current_schema()
+      and indexname = 'search_documents_grams'`.execute(t.db)
+    expect(rows).toHaveLength(1)
+    // Again on rows that have them: nothing changes.
+    await trigramLexemes.up(t.db as unknown as Kysely<unknown>)
+    expect(await read()).toEqual(before)
+    for (const text of ['2017', '局201', '甲乙丙丁']) {
+      expect({ text, ids: await ids(t.db, { text }) }).toEqual({ text, ids: scan(corpus, { text }) })
+    }
+  })
+})
