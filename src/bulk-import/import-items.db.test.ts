@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, it } from 'vitest'
 import { systemActor } from '../accounts/index.ts'
-import { searchDocuments } from '../search/index.ts'
+import { sql } from 'kysely'
+import { beginWideMerging, searchDocuments } from '../search/index.ts'
 import { describeDb, useTestDb } from '../../test/create-test-db.ts'
 import { buildCatalogueDesk, buildColumn } from '../../test/factories.ts'
 import { importItems } from './index.ts'
@@ -171,6 +172,21 @@ describeDb('bulk import of items', () => {
     expect(lines.map((l) => (JSON.parse(l) as { line: number }).line)).toEqual(
       Array.from({ length: 11 }, (_, i) => i * 100 + 8),
     )
+  })
+
+  it('widens FTS5 merging while importing and sets it back to the default after the run (SQLite)', async () => {
+    if (t.engine !== 'sqlite') return
+    const automerge = async () =>
+      (
+        await sql<{ v: number }>`select v from search_fts_config where k = 'automerge'`.execute(t.db)
+      ).rows.map((r) => Number(r.v))
+    const desk = await buildCatalogueDesk(t.db)
+    const file = join(dir, 'merge.jsonl')
+    writeFileSync(file, jsonl([{ title: '合并设置', publishedOn: '2025-01-01' }]))
+    await beginWideMerging(t.db)
+    expect(await automerge()).toEqual([8])
+    await importItems(t.db, CLI, { file, agency: String(desk.agency.id), column: desk.column.slug })
+    expect(await automerge()).toEqual([4])
   })
 
   it('refuses an unknown agency, an unknown column and an unsupported file type', async () => {

@@ -18,6 +18,8 @@ export { indexDocument, indexDocuments } from './operations/index-document.ts'
 export { removeDocument } from './operations/remove-document.ts'
 /** Many documents at once: index structures built after loading (a re-index, a generated corpus). */
 export { beginBulkIndexing, finishBulkIndexing } from './operations/bulk-index.ts'
+/** Many documents through the normal path on a live database (an import): FTS5 merges in wider steps. */
+export { beginWideMerging, endWideMerging } from './operations/bulk-index.ts'
 export { searchDocuments } from './operations/search-documents.ts'
 /** Escaped HTML with query words marked, for callers that highlight other fields the same way. */
 export { escapeHtml, highlight } from './highlight.ts'

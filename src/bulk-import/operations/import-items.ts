@@ -14,7 +14,7 @@ import {
   indexPeriod,
   parseIndexPattern,
 } from '../../catalogue/index.ts'
-import { indexDocuments, type SearchDocument } from '../../search/index.ts'
+import { beginWideMerging, endWideMerging, indexDocuments, type SearchDocument } from '../../search/index.ts'
 import { sanitizeBodyHtml } from '../../catalogue/index.ts'
 import { DomainError } from '../../shared/domain-error.ts'
 import type { Database, DB } from '../../storage/index.ts'
@@ -66,12 +66,22 @@ interface ItemsTarget {
 
 /** Import a file of items. @throws DomainError (not_found agency, invalid_input file, forbidden) */
 export async function importItems(db: DB, actor: Actor, input: ImportItemsInput): Promise<ImportItemsResult> {
-  return runResumableImport(db, {
-    kind: 'items',
-    input,
-    defaultBatchSize: 1000,
-    start: async (agency) => writeItems(await itemsTarget(db, actor, agency, input)),
-  })
+  let widened = false
+  try {
+    return await runResumableImport(db, {
+      kind: 'items',
+      input,
+      defaultBatchSize: 1000,
+      start: async (agency) => {
+        const write = writeItems(await itemsTarget(db, actor, agency, input))
+        await beginWideMerging(db)
+        widened = true
+        return write
+      },
+    })
+  } finally {
+    if (widened) await endWideMerging(db)
+  }
 }
 
 async function itemsTarget(

@@ -6,6 +6,11 @@ import { sql } from 'kysely'
 import type { DB } from '../../storage/index.ts'
 import { engineOf } from '../../storage/index.ts'
 
+/** FTS5's default: merge once 4 segments of a level exist. */
+const AUTOMERGE_DEFAULT = 4
+/** While many documents go in: merge 8 at a time, so each entry is rewritten fewer times. */
+const AUTOMERGE_WIDE = 8
+
 /** PostgreSQL drops the GIN index (built in one pass at the end); SQLite stops FTS5's incremental merging. */
 export async function beginBulkIndexing(db: DB): Promise<void> {
   if (engineOf(db) === 'postgres') {
@@ -34,7 +39,33 @@ export async function finishBulkIndexing(db: DB): Promise<void> {
     await sql`vacuum analyze search_documents`.execute(db)
   } else {
     await sql`insert into search_fts(search_fts) values ('optimize')`.execute(db)
-    await sql`insert into search_fts(search_fts, rank) values ('automerge', 4)`.execute(db)
+    await sql`insert into search_fts(search_fts, rank) values ('automerge', ${sql.lit(AUTOMERGE_DEFAULT)})`.execute(
+      db,
+    )
     await sql`analyze`.execute(db)
+  }
+}
+
+/**
+ * SQLite: while an import indexes many documents through the normal path on a live database, FTS5 merges its
+ * segments 8 at a time instead of 4 (measured on 200,000 documents: 159 → 114 µs CPU per document). Searches
+ * stay exact and fast; they read a few more segments until the merging catches up. The setting is stored in
+ * the index, so endWideMerging must follow (in a `finally`); a killed import leaves it until the next one
+ * ends, which costs nothing but those extra segments. PostgreSQL: nothing (its GIN index has no such merging).
+ */
+export async function beginWideMerging(db: DB): Promise<void> {
+  if (engineOf(db) === 'sqlite') {
+    await sql`insert into search_fts(search_fts, rank) values ('automerge', ${sql.lit(AUTOMERGE_WIDE)})`.execute(
+      db,
+    )
+  }
+}
+
+/** Back to FTS5's default merging after beginWideMerging. */
+export async function endWideMerging(db: DB): Promise<void> {
+  if (engineOf(db) === 'sqlite') {
+    await sql`insert into search_fts(search_fts, rank) values ('automerge', ${sql.lit(AUTOMERGE_DEFAULT)})`.execute(
+      db,
+    )
   }
 }
