@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config'
 // Three projects (STYLE.md §5.6): pure unit tests, then the same database test files (`*.db.test.ts`) run once
 // on SQLite and once on PostgreSQL. Browser tests (`e2e/`) run in their own project and skip without Chromium.
 const dbFiles = ['src/**/*.db.test.ts', 'src/**/*.db.test.tsx']
+// The database projects keep a worker's modules from one file to the next too (each file still gets its own
+// fresh database); the setup file clears what the application keeps per process (render cache, view counts).
+const dbFileSetup = { isolate: false, setupFiles: ['test/reset-process-state.ts'] }
 
 export default defineConfig({
   test: {
@@ -36,6 +39,7 @@ export default defineConfig({
           include: dbFiles,
           env: { GONGKAI_TEST_DB: 'sqlite' },
           globalSetup: ['test/global-setup.ts'],
+          ...dbFileSetup,
         },
       },
       {
@@ -45,11 +49,18 @@ export default defineConfig({
           include: dbFiles,
           env: { GONGKAI_TEST_DB: 'postgres' },
           globalSetup: ['test/global-setup.ts'],
+          ...dbFileSetup,
         },
       },
       {
         extends: true,
-        test: { name: 'e2e', include: ['e2e/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000, fileParallelism: false },
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
       },
     ],
   },
