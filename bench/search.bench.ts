@@ -1,6 +1,6 @@
 // `npm run bench -- search [--engine sqlite|postgres] [--docs N] [--queries Q] [--recall R] [--as-is]`: full-text search at scale.
 // Generates N documents (default 1,000,000 over 1,000 agencies; progress shown) into a database kept between
-// runs (SQLite: $GONGKAI_DATA_DIR or /tmp/gongkai-bench/search-v2-N.sqlite; PostgreSQL: database gongkai_search_bench, schema search_v4_N),
+// runs (SQLite: $GONGKAI_DATA_DIR or /tmp/gongkai-bench/search-v2-N.sqlite; PostgreSQL: database gongkai_search_bench, schema search_v3_N),
 // then times Q queries per class (1, 2 and 4 characters, two words, filtered) — p50/p95/max of searchDocuments
 // with limit 20 — and checks a sample against a substring scan of the same corpus regenerated in memory.
 import { readFileSync } from 'node:fs'
@@ -50,7 +50,7 @@ async function open(engine: 'sqlite' | 'postgres', docs: number): Promise<DB> {
   await admin.destroy()
   const url = new URL(server)
   url.pathname = `/${name}`
-  const schema = `search_v4_${docs}`
+  const schema = `search_v3_${docs}`
   const owner = await connect({ database: { engine: 'postgres', url: url.href } }, { migrate: false })
   await sql`create schema if not exists ${sql.id(schema)}`.execute(owner)
   await owner.destroy()

@@ -60,27 +60,3 @@ export function wordGrams(word: string): string[] {
   for (let i = 0; i + 1 < chars.length; i++) out.push((chars[i] as string) + (chars[i + 1] as string))
   return out
 }
-
-// PostgreSQL also indexes trigrams: a word of three characters is then one lexeme (exact without reading the
-// row), and a longer word's trigrams fix far more of it than its bigrams do (a year's bigrams "20" "01" "17"
-// occur in nearly every document; "201" and "017" together in few besides the ones containing "2017").
-
-/** The distinct trigrams (three adjacent characters inside a word) of a normalised text. */
-export function trigramSet(normalized: string, into = new Set<string>(), prefix = ''): Set<string> {
-  for (const chars of words(normalized)) {
-    for (let i = 0; i + 2 < chars.length; i++) {
-      into.add(prefix + (chars[i] as string) + (chars[i + 1] as string) + (chars[i + 2] as string))
-    }
-  }
-  return into
-}
-
-/** The trigrams of a query word of three or more characters, in order (none for a shorter word). */
-export function wordTrigrams(word: string): string[] {
-  const chars = Array.from(word)
-  const out: string[] = []
-  for (let i = 0; i + 2 < chars.length; i++) {
-    out.push((chars[i] as string) + (chars[i + 1] as string) + (chars[i + 2] as string))
-  }
-  return out
-}

@@ -1,11 +1,9 @@
-// PostgreSQL: `grams` is a tsvector whose lexemes are every distinct character, bigram and trigram of the
-// document (and of its title again, prefixed), without positions, plus a few private lexemes: the filters
-// (agency, column, year) and the document's time buckets (its day, 8-day, 64-day and 512-day block of
-// rank_key). A query is a plain AND tsquery, which GIN answers without rechecking rows: a word of one, two or
-// three characters is one lexeme, exact; a longer word is its trigrams and is also checked as a substring of
-// the normalised text (its trigrams alone do not fix their order), so every answer is exact. Trigrams matter
-// for words tied to a period (years, digit runs such as 2017 or 局201): their bigrams occur in nearly every
-// document, so GIN returned many rows that the substring check rejected; their trigrams are near-exact.
+// PostgreSQL: `grams` is a tsvector whose lexemes are every distinct character and bigram of the document (and
+// of its title again, prefixed), without positions, plus a few private lexemes: the filters (agency, column,
+// year) and the document's time buckets (its day, 8-day, 64-day and 512-day block of rank_key). A query is a
+// plain AND tsquery, which GIN answers without rechecking rows; a word of two or more characters is also
+// checked as a substring of the normalised text (its bigrams alone do not fix their order), so every answer
+// is exact.
 //
 // Best matches first means newest first, and a GIN bitmap has no order: every match would be fetched and
 // sorted. So matches are collected newest first by time range: the tsquery ANDs the bucket lexemes covering
@@ -17,7 +15,7 @@ import { sql } from 'kysely'
 import type { RawBuilder } from 'kysely'
 import type { DB } from '../storage/index.ts'
 import { withTransaction } from '../storage/index.ts'
-import { gramSet, TITLE_TERM_PREFIX, trigramSet, wordTrigrams } from './grams.ts'
+import { TITLE_TERM_PREFIX } from './grams.ts'
 import type { QueryPlan } from './query-plan.ts'
 
 function lexeme(term: string): string {
@@ -30,35 +28,9 @@ export function tsvectorOf(terms: Iterable<string>): RawBuilder<string> {
 }
 
 // Private lexemes are three or more characters after a private-use character: grams are one or two
-// characters, TITLE_TERM_PREFIX and one to three, or trigrams not starting with one of these three characters
-// (such a trigram of a text is not indexed, and a word that has one is searched by its bigrams), so they never
-// collide.
+// characters (or TITLE_TERM_PREFIX and one or two), so they never collide.
 const FILTER_PREFIX = '\uE001'
 const BUCKET_PREFIX = '\uE002'
-
-/** Trigrams that are lexemes: those that cannot be taken for a title gram or a private lexeme. */
-function indexedTrigram(trigram: string): boolean {
-  const first = trigram.charAt(0)
-  return first !== TITLE_TERM_PREFIX && first !== FILTER_PREFIX && first !== BUCKET_PREFIX
-}
-
-/**
- * The gram lexemes of a document (normalised title and other text): every character, bigram and trigram of
- * both, and the title's again with TITLE_TERM_PREFIX in front.
- */
-export function documentGrams(title: string, other: string): Set<string> {
-  const out = gramSet(title, gramSet(other))
-  for (const t of trigramSet(title, trigramSet(other))) if (indexedTrigram(t)) out.add(t)
-  gramSet(title, out, TITLE_TERM_PREFIX)
-  for (const t of trigramSet(title)) if (indexedTrigram(t)) out.add(TITLE_TERM_PREFIX + t)
-  return out
-}
-
-/** The lexemes GIN is given for a query word: its character, its bigram, or its trigrams (else bigrams). */
-function wordLexemes(word: { text: string; grams: readonly string[] }): readonly string[] {
-  const trigrams = wordTrigrams(word.text)
-  return trigrams.length > 0 && trigrams.every(indexedTrigram) ? trigrams : word.grams
-}
 /** Rank keys per day (ms × 1024). */
 const DAY_KEY = 1024 * 86_400_000
 /** Added to day numbers so that every day since 1900 is positive. */
@@ -204,8 +176,7 @@ function tierQuery(plan: QueryPlan, titleOnly: boolean, stats: Stats): TierQuery
   const conditions: RawBuilder<unknown>[] = []
   let words = 1
   for (const word of plan.words) {
-    const lexemes = wordLexemes(word)
-    const grams = [...new Set(lexemes.map((g) => prefix + g))].sort((a, b) => freqOf(a) - freqOf(b))
+    const grams = [...new Set(word.grams.map((g) => prefix + g))].sort((a, b) => freqOf(a) - freqOf(b))
     // Every row GIN returns is read and its text checked (~10 µs), while GIN skips through the posting list
     // of a frequent gram: a word's rare grams and its MAX_FREQUENT_GRAMS rarest frequent ones (a word whose
     // bigrams are all frequent, e.g. digits, matched many more rows through its rarest one alone). The
@@ -216,8 +187,7 @@ function tierQuery(plan: QueryPlan, titleOnly: boolean, stats: Stats): TierQuery
     // Words of one text are far from independent (phrases recur): the share of their AND is bounded by the
     // rarest word's, not estimated as a product, so a range is never sized for fewer matches than it holds.
     words = Math.min(words, freqOf(grams[0] as string))
-    // One lexeme (a word of up to three characters) is the word itself.
-    if (lexemes.length > 1) conditions.push(sql`strpos(${column}, ${word.text}) > 0`)
+    if (word.grams.length > 1) conditions.push(sql`strpos(${column}, ${word.text}) > 0`)
   }
   let share = words
   const { agencyIds, columnId, year } = plan.filters

@@ -383,9 +383,6 @@ describeDb('search of a term clustered in time', () => {
         { text: '聚类分析' },
         { text: '聚类', year: 2022 },
         { text: '类分 第1' },
-        // Three characters: one trigram lexeme (PostgreSQL), of the title in the title tier.
-        { text: '类分析' },
-        { text: '类分析', year: 2022 },
       ]) {
         const { total, more, hits } = await searchAll(t.db, q)
         expect({ q, total, more, ids: hits.map((h) => h.id) }).toEqual({ q, ...capped(scan(corpus, q)) })

@@ -2,7 +2,7 @@
 // part and the searching differ and live in search-sqlite.queries.ts / search-postgres.queries.ts.
 import type { DB } from '../storage/index.ts'
 import { engineOf } from '../storage/index.ts'
-import { textGrams, TITLE_TERM_PREFIX } from './grams.ts'
+import { gramSet, textGrams, TITLE_TERM_PREFIX } from './grams.ts'
 import { normalizeText } from './normalize.ts'
 import type { QueryPlan } from './query-plan.ts'
 import type { SearchDocument } from './search-document.ts'
@@ -67,7 +67,7 @@ export async function insertDocuments(
           published_at: doc.publishedAt,
           grams: isPostgres
             ? postgres.tsvectorOf([
-                ...postgres.documentGrams(title, other),
+                ...gramSet(title, gramSet(title, gramSet(other)), TITLE_TERM_PREFIX),
                 ...postgres.documentLexemes(doc, rankKey),
               ])
             : null,
