@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from 'vitest'
 import { describeDb, useTestDb } from '../../test/create-test-db.ts'
 import { indexDocuments, SEARCH_COUNT_CAP, searchDocuments } from './index.ts'
 import type { SearchDocument, SearchQuery } from './index.ts'
-import { normalizeText } from './normalize.ts'
+import { substringScan as scan } from './substring-scan.ts'
 import { forgetTermFrequencies, postgresSearchTuning } from './search-postgres.queries.ts'
 import { sampleDocument, seededRandom } from './sample-corpus.ts'
 
@@ -26,29 +26,6 @@ const texts: [title: string, body: string][] = [
   ['私用字符', `编码${FILTER_LIKE}7与\uE000甲乙丙`],
   ['年度报告', '局2017年，7年，17年，2017年度，局201'],
 ]
-
-function haystack(d: SearchDocument): string {
-  return normalizeText(`${d.title}\n${d.docNumber}\n${d.indexNumber}\n${d.body}`)
-}
-
-/** The reference: a substring scan, title matches first, then newest first. */
-function scan(corpus: readonly SearchDocument[], q: Omit<SearchQuery, 'limit' | 'offset'>): number[] {
-  const words = normalizeText(q.text)
-    .split(' ')
-    .filter((w) => w !== '')
-  return corpus
-    .filter((d) => words.every((w) => haystack(d).includes(w)))
-    .filter((d) => q.agencyIds === undefined || q.agencyIds.includes(d.agencyId))
-    .filter((d) => q.year === undefined || q.year === d.year)
-    .map((d) => ({ d, title: words.every((w) => normalizeText(d.title).includes(w)) }))
-    .sort(
-      (a, b) =>
-        Number(b.title) - Number(a.title) ||
-        b.d.publishedAt.localeCompare(a.d.publishedAt) ||
-        b.d.id - a.d.id,
-    )
-    .map((x) => x.d.id)
-}
 
 async function ids(db: Parameters<typeof searchDocuments>[0], q: Omit<SearchQuery, 'limit' | 'offset'>) {
   const found: number[] = []

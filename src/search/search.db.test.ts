@@ -14,36 +14,12 @@ import {
   searchDocuments,
 } from './index.ts'
 import type { SearchDocument, SearchHit, SearchQuery } from './index.ts'
-import { normalizeText } from './normalize.ts'
+import { substringScan as scan } from './substring-scan.ts'
 import { forgetTermFrequencies, postgresSearchTuning } from './search-postgres.queries.ts'
 import { sampleDocument, seededRandom } from './sample-corpus.ts'
 
 const CORPUS_SIZE = 1200
 const AGENCIES = 90
-
-function haystack(d: SearchDocument): string {
-  return normalizeText(`${d.title}\n${d.docNumber}\n${d.indexNumber}\n${d.body}`)
-}
-
-/** The reference: a substring scan of the whole corpus, in the expected order. */
-function scan(corpus: readonly SearchDocument[], q: Omit<SearchQuery, 'limit' | 'offset'>): number[] {
-  const words = normalizeText(q.text)
-    .split(' ')
-    .filter((w) => w !== '')
-  return corpus
-    .filter((d) => words.every((w) => haystack(d).includes(w)))
-    .filter((d) => q.agencyIds === undefined || q.agencyIds.includes(d.agencyId))
-    .filter((d) => q.columnId === undefined || q.columnId === d.columnId)
-    .filter((d) => q.year === undefined || q.year === d.year)
-    .map((d) => ({ d, title: words.every((w) => normalizeText(d.title).includes(w)) }))
-    .sort(
-      (a, b) =>
-        Number(b.title) - Number(a.title) ||
-        b.d.publishedAt.localeCompare(a.d.publishedAt) ||
-        b.d.id - a.d.id,
-    )
-    .map((x) => x.d.id)
-}
 
 /** Every page; pages end at SEARCH_COUNT_CAP, and a capped total says so. */
 async function searchAll(
