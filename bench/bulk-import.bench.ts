@@ -4,7 +4,8 @@
 // run is killed with SIGKILL once `killAt` of the rows are committed, the second run resumes it. Checks that the
 // database ends with exactly `rows` items (and as many search documents and distinct 索引号), PRAGMA
 // integrity_check on SQLite, and prints wall time, CPU time (from /proc) per run, rows/s and the load average.
-// BENCH_NODE_ARGS is given to the import's node (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`). Own databases only: a fresh SQLite file in /tmp/bulk-crash/, or the PostgreSQL database `bench_bulk_crash`.
+// BENCH_NODE_ARGS is given to the import's node (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`). Own databases
+// only: a fresh SQLite file in /tmp/bulk-crash/, or the PostgreSQL database `bench_bulk_crash`.
 import { spawn } from 'node:child_process'
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { loadavg } from 'node:os'

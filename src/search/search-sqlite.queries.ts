@@ -35,6 +35,11 @@ export async function insertTerms(db: DB, rows: readonly TermsRow[]): Promise<vo
   }
 }
 
+/** FTS5's automerge: merge a level once it has `segments` segments (0: never). Stored in the index. */
+export async function setAutomerge(db: DB, segments: number): Promise<void> {
+  await sql`insert into search_fts(search_fts, rank) values ('automerge', ${sql.lit(segments)})`.execute(db)
+}
+
 export async function deleteTerms(db: DB, rankKey: number): Promise<void> {
   await sql`delete from search_fts where rowid = ${rankKey}`.execute(db)
 }

@@ -5,6 +5,7 @@
 import { sql } from 'kysely'
 import type { DB } from '../../storage/index.ts'
 import { engineOf } from '../../storage/index.ts'
+import { setAutomerge } from '../search-sqlite.queries.ts'
 
 /** FTS5's default: merge once 4 segments of a level exist. */
 const AUTOMERGE_DEFAULT = 4
@@ -16,7 +17,7 @@ export async function beginBulkIndexing(db: DB): Promise<void> {
   if (engineOf(db) === 'postgres') {
     await sql`drop index if exists search_documents_grams`.execute(db)
   } else {
-    await sql`insert into search_fts(search_fts, rank) values ('automerge', 0)`.execute(db)
+    await setAutomerge(db, 0)
   }
 }
 
@@ -39,9 +40,7 @@ export async function finishBulkIndexing(db: DB): Promise<void> {
     await sql`vacuum analyze search_documents`.execute(db)
   } else {
     await sql`insert into search_fts(search_fts) values ('optimize')`.execute(db)
-    await sql`insert into search_fts(search_fts, rank) values ('automerge', ${sql.lit(AUTOMERGE_DEFAULT)})`.execute(
-      db,
-    )
+    await setAutomerge(db, AUTOMERGE_DEFAULT)
     await sql`analyze`.execute(db)
   }
 }
@@ -55,17 +54,13 @@ export async function finishBulkIndexing(db: DB): Promise<void> {
  */
 export async function beginWideMerging(db: DB): Promise<void> {
   if (engineOf(db) === 'sqlite') {
-    await sql`insert into search_fts(search_fts, rank) values ('automerge', ${sql.lit(AUTOMERGE_WIDE)})`.execute(
-      db,
-    )
+    await setAutomerge(db, AUTOMERGE_WIDE)
   }
 }
 
 /** Back to FTS5's default merging after beginWideMerging. */
 export async function endWideMerging(db: DB): Promise<void> {
   if (engineOf(db) === 'sqlite') {
-    await sql`insert into search_fts(search_fts, rank) values ('automerge', ${sql.lit(AUTOMERGE_DEFAULT)})`.execute(
-      db,
-    )
+    await setAutomerge(db, AUTOMERGE_DEFAULT)
   }
 }
