@@ -1,9 +1,10 @@
 // Migrations: an explicit list (no folder scan, so bundling or a stray file cannot change what runs), applied
 // in name order by Kysely's Migrator. A new migration is one import and one line here.
-import { Migrator, sql } from 'kysely'
-import type { Migration, MigrationProvider, MigrationResult } from 'kysely'
+import { Migrator } from 'kysely'
+import type { DatabaseIntrospector, Migration, MigrationProvider, MigrationResult } from 'kysely'
 import type { DB } from './database.ts'
 import { engineOf } from './dialects/engine.ts'
+import { currentSchema, schemaIntrospector } from './schema-introspection.queries.ts'
 import * as createAccounts from './migrations/2026_11_26_2340_create_accounts.ts'
 import * as createSessions from './migrations/2026_11_26_2341_create_sessions.ts'
 import * as createAuditLog from './migrations/2026_11_26_2342_create_audit_log.ts'
@@ -54,17 +55,31 @@ const ORDER = { allowUnorderedMigrations: true } as const
 /**
  * On PostgreSQL the migration bookkeeping tables are named in the connection's current schema: unqualified,
  * Kysely looks them up in any schema of the database, so a second installation (or a test's schema) in the
- * same database would be taken as already migrated.
+ * same database would be taken as already migrated. The migrator also sees only that schema's tables
+ * (schemaIntrospector): Kysely's own introspector reads every schema and fails when another one is dropped
+ * while it runs.
  */
 async function migrator(db: DB): Promise<Migrator> {
   if (engineOf(db) !== 'postgres') return new Migrator({ db, provider, ...ORDER })
-  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db)
-  const schema = rows[0]?.schema
+  const schema = await currentSchema(db)
+  if (schema === undefined) return new Migrator({ db, provider, ...ORDER })
   return new Migrator({
-    db,
+    db: withIntrospector(db, schemaIntrospector(db, schema)),
     provider,
     ...ORDER,
-    ...(schema === undefined ? {} : { migrationTableSchema: schema }),
+    migrationTableSchema: schema,
+  })
+}
+
+/** `db` as it is, except that `db.introspection` answers with `introspector`. */
+function withIntrospector(db: DB, introspector: DatabaseIntrospector): DB {
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === 'introspection') return introspector
+      // Kysely's methods use private fields, so they must run on the instance itself, not the proxy.
+      const value: unknown = Reflect.get(target, property, target)
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value
+    },
   })
 }
 

@@ -6,18 +6,19 @@ import { recordAudit } from '../accounts/audit.queries.ts'
 import type { DB } from './database.ts'
 import { engineOf } from './dialects/engine.ts'
 import { migrateDown, migrateToLatest, MIGRATIONS } from './migrate.ts'
+import { currentSchema, schemaIntrospector } from './schema-introspection.queries.ts'
 import { DATABASE_COLUMNS, ENGINE_INTERNAL_TABLES } from './schema-columns.ts'
 
 async function migratedColumns(db: DB): Promise<Record<string, string[]>> {
-  const schema =
-    engineOf(db) === 'postgres'
-      ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
-      : undefined
-  const tables = await db.introspection.getTables()
+  // On PostgreSQL only this file's schema: reading every schema races with other files dropping theirs.
+  const schema = engineOf(db) === 'postgres' ? await currentSchema(db) : undefined
+  const tables =
+    schema === undefined
+      ? await db.introspection.getTables()
+      : await schemaIntrospector(db, schema).getTables()
   const out: Record<string, string[]> = {}
   const internal = new Set(ENGINE_INTERNAL_TABLES[engineOf(db)])
-  const own = tables.filter((t) => (schema === undefined || t.schema === schema) && !internal.has(t.name))
-  for (const t of own) {
+  for (const t of tables.filter((t) => !internal.has(t.name))) {
     out[t.name] = t.columns.map((c) => c.name).sort()
   }
   return out
@@ -119,14 +120,41 @@ describeDb('migrations beside another installation in the same PostgreSQL databa
         // t.db's pool may hand out other connections: migrate on one connection pinned to the second schema.
         await t.db.connection().execute(async (conn) => {
           await sql`set search_path to ${sql.id(other)}`.execute(conn)
-          expect(await migrateToLatest(conn)).toEqual(Object.keys(MIGRATIONS).sort())
-          const tables = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables
-          where table_schema = ${other} and table_name = 'agencies'`.execute(conn)
-          expect(tables.rows[0]?.n).toBe(1)
+          try {
+            expect(await migrateToLatest(conn)).toEqual(Object.keys(MIGRATIONS).sort())
+            const tables = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables
+            where table_schema = ${other} and table_name = 'agencies'`.execute(conn)
+            expect(tables.rows[0]?.n).toBe(1)
+          } finally {
+            // Back to the pool with this file's schema, not the one dropped below.
+            await sql`reset search_path`.execute(conn)
+          }
         })
       } finally {
         await sql`drop schema ${sql.id(other)} cascade`.execute(t.db)
       }
+    },
+  )
+
+  it.skipIf(TEST_ENGINE !== 'postgres')(
+    'still migrates when another schema of the database is dropped while it reads the catalogue',
+    async () => {
+      const current = (await sql<{ s: string }>`select current_schema() as s`.execute(t.db)).rows[0]?.s
+      const other = `${current}_dropped`
+      await sql`create schema ${sql.id(other)}`.execute(t.db)
+      await sql`create table ${sql.id(other)}.t (id serial primary key)`.execute(t.db)
+      await t.db.connection().execute(async (conn) => {
+        // A repeatable-read snapshot taken before the drop still lists the other schema, as a catalogue read
+        // running at the moment of a drop does; looking that schema up by name then fails.
+        await sql`begin isolation level repeatable read`.execute(conn)
+        try {
+          await sql`select count(*) from pg_catalog.pg_namespace`.execute(conn)
+          await sql`drop schema ${sql.id(other)} cascade`.execute(t.db)
+          expect(await migrateToLatest(conn)).toEqual([])
+        } finally {
+          await sql`rollback`.execute(conn)
+        }
+      })
     },
   )
 })
