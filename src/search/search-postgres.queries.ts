@@ -10,12 +10,14 @@
 // the newest days, and GIN intersects the short bucket lists with the long term lists (skipping through
 // them) instead of reading every posting of a frequent term. The range is sized from the term frequencies
 // in PostgreSQL's statistics and widened with the density seen, until the page and the capped count are
-// known; queries expected to match few documents read them all at once.
+// known; queries expected to match few documents read them all at once. The title tier starts at the newest
+// title match its grams can have (search_title_grams), not at the newest document: a word tied to a period
+// (a year in titles) would otherwise read every newer range first, each costing a walk of its posting list.
 import { sql } from 'kysely'
 import type { RawBuilder } from 'kysely'
 import type { DB } from '../storage/index.ts'
 import { withTransaction } from '../storage/index.ts'
-import { TITLE_TERM_PREFIX } from './grams.ts'
+import { gramSet, TITLE_TERM_PREFIX } from './grams.ts'
 import type { QueryPlan } from './query-plan.ts'
 
 function lexeme(term: string): string {
@@ -160,6 +162,41 @@ export function forgetTermFrequencies(db: DB): void {
   statsCache.delete(db)
 }
 
+/**
+ * Raise search_title_grams for the titles (normalised) of documents just indexed: each gram's newest rank key
+ * becomes at least the document's. Grams in sorted order, so concurrent writers lock their rows in the same
+ * order; a gram already as new is left alone.
+ */
+export async function raiseTitleGramBounds(
+  db: DB,
+  docs: readonly { title: string; rankKey: number }[],
+): Promise<void> {
+  const newest = new Map<string, number>()
+  for (const { title, rankKey } of docs) {
+    for (const gram of gramSet(title)) newest.set(gram, Math.max(newest.get(gram) ?? rankKey, rankKey))
+  }
+  if (newest.size === 0) return
+  const grams = [...newest.keys()].sort()
+  await sql`insert into search_title_grams (gram, newest_rank_key)
+    select * from unnest(${grams}::text[], ${grams.map((g) => newest.get(g) as number)}::bigint[])
+    on conflict (gram) do update set newest_rank_key = excluded.newest_rank_key
+    where search_title_grams.newest_rank_key < excluded.newest_rank_key`.execute(db)
+}
+
+/**
+ * The newest rank key a title match of every word of `plan` can have: the least of its grams' newest title
+ * rank keys; null when one of them is in no title (no title matches at all).
+ */
+async function newestTitleMatch(db: DB, plan: QueryPlan): Promise<number | null> {
+  const grams = [...new Set(plan.words.flatMap((w) => w.grams))]
+  const { rows } = await sql<{ newest: string | number | null; n: string | number }>`select
+      min(newest_rank_key) as newest, count(*) as n
+    from search_title_grams where gram = any(${grams}::text[])`.execute(db)
+  const row = rows[0]
+  if (row === undefined || Number(row.n) < grams.length || row.newest === null) return null
+  return Number(row.newest)
+}
+
 /** One tier's query: an AND of OR-groups of lexemes, and the conditions GIN cannot answer. */
 interface TierQuery {
   readonly groups: readonly (readonly string[])[]
@@ -278,6 +315,12 @@ async function collect(
   }
   const first = dayOf(keys.min)
   let hi = dayOf(keys.max)
+  if (titleOnly) {
+    const newest = await newestTitleMatch(db, plan)
+    if (newest === null) return { matches: [], complete: true }
+    hi = Math.min(hi, dayOf(newest))
+    if (hi < first) return { matches: [], complete: true }
+  }
   const perDay = Math.max(1, stats.rows / (hi - first + 1))
   let density = Math.max(q.share, 1e-9)
   // A range is read whole unless it holds more than this many matches (a term more frequent there than

@@ -77,7 +77,12 @@ export async function insertDocuments(
       )
       .execute()
   }
-  if (!isPostgres) {
+  if (isPostgres) {
+    await postgres.raiseTitleGramBounds(
+      db,
+      rows.map(({ rankKey, title }) => ({ title, rankKey })),
+    )
+  } else {
     await sqlite.insertTerms(
       db,
       rows.map(({ doc, rankKey, title, other }) => ({

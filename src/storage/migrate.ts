@@ -22,6 +22,7 @@ import * as createRateLimitHits from './migrations/2026_11_27_1120_create_rate_l
 import * as indexConsoleItemList from './migrations/2026_11_27_1200_index_console_item_list.ts'
 import * as reportReceivedOutcomeIndex from './migrations/2026_11_27_1205_report_received_outcome_index.ts'
 import * as searchPrivateLexemes from './migrations/2026_11_27_1300_search_private_lexemes.ts'
+import * as searchTitleGramBounds from './migrations/2026_11_28_0100_search_title_gram_bounds.ts'
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_26_2340_create_accounts': createAccounts,
@@ -41,6 +42,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_27_1200_index_console_item_list': indexConsoleItemList,
   '2026_11_27_1205_report_received_outcome_index': reportReceivedOutcomeIndex,
   '2026_11_27_1300_search_private_lexemes': searchPrivateLexemes,
+  '2026_11_28_0100_search_title_gram_bounds': searchTitleGramBounds,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) }

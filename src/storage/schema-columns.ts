@@ -152,7 +152,11 @@ export const DATABASE_COLUMNS: { readonly [T in keyof Database]: readonly string
     'topics_json',
     'updated_at',
   ]),
-  catalogue_index_serials: columns<Database['catalogue_index_serials']>()(['agency_id', 'period', 'last_serial']),
+  catalogue_index_serials: columns<Database['catalogue_index_serials']>()([
+    'agency_id',
+    'period',
+    'last_serial',
+  ]),
   search_documents: columns<Database['search_documents']>()([
     'id',
     'rank_key',
@@ -255,7 +259,11 @@ export const DATABASE_COLUMNS: { readonly [T in keyof Database]: readonly string
     'review_body',
     'updated_at',
   ]),
-  application_letter_serials: columns<Database['application_letter_serials']>()(['agency_id', 'year', 'last_serial']),
+  application_letter_serials: columns<Database['application_letter_serials']>()([
+    'agency_id',
+    'year',
+    'last_serial',
+  ]),
   appeals: columns<Database['appeals']>()([
     'id',
     'agency_id',
@@ -334,9 +342,10 @@ export const DATABASE_COLUMNS: { readonly [T in keyof Database]: readonly string
 
 /**
  * Tables an engine creates for itself, outside `Database`: SQLite's FTS5 search index (src/search/) and the
- * shadow tables FTS5 keeps its data in. The migration-drift test leaves them out.
+ * shadow tables FTS5 keeps its data in; PostgreSQL's newest title match per gram (search_title_grams, written
+ * and read only by src/search/search-postgres.queries.ts). The migration-drift test leaves them out.
  */
 export const ENGINE_INTERNAL_TABLES: Readonly<Record<'sqlite' | 'postgres', readonly string[]>> = {
   sqlite: ['search_fts', 'search_fts_data', 'search_fts_idx', 'search_fts_docsize', 'search_fts_config'],
-  postgres: [],
+  postgres: ['search_title_grams'],
 }
