@@ -1,10 +1,10 @@
 import { sql } from 'kysely'
 import { beforeAll, expect, it } from 'vitest'
+import { searchIds, withRangeCollection } from '../../test/search-test-kit.ts'
 import { describeDb, useTestDb } from '../../test/create-test-db.ts'
-import { indexDocuments, SEARCH_COUNT_CAP, searchDocuments } from './index.ts'
-import type { SearchDocument, SearchQuery } from './index.ts'
+import { indexDocuments } from './index.ts'
+import type { SearchDocument } from './index.ts'
 import { substringScan as scan } from './substring-scan.ts'
-import { forgetTermFrequencies, postgresSearchTuning } from './search-postgres.queries.ts'
 import { sampleDocument, seededRandom } from './sample-corpus.ts'
 
 // Words of three or more characters against texts built so that a word's bigrams are present without the
@@ -26,16 +26,6 @@ const texts: [title: string, body: string][] = [
   ['私用字符', `编码${FILTER_LIKE}7与\uE000甲乙丙`],
   ['年度报告', '局2017年，7年，17年，2017年度，局201'],
 ]
-
-async function ids(db: Parameters<typeof searchDocuments>[0], q: Omit<SearchQuery, 'limit' | 'offset'>) {
-  const found: number[] = []
-  for (let offset = 0; offset < SEARCH_COUNT_CAP; offset += 100) {
-    const page = await searchDocuments(db, { ...q, limit: 100, offset })
-    found.push(...page.hits.map((h) => h.id))
-    if (page.hits.length < 100) break
-  }
-  return found
-}
 
 const QUERIES = [
   '甲乙丙丁',
@@ -91,33 +81,26 @@ describeDb('search of words of three or more characters whose pieces occur apart
 
   it('finds exactly the documents containing the word, not those holding its pieces apart (digits inside Chinese text too)', async () => {
     for (const text of QUERIES) {
-      expect({ text, ids: await ids(t.db, { text }) }).toEqual({ text, ids: scan(corpus, { text }) })
+      expect({ text, ids: await searchIds(t.db, { text }) }).toEqual({ text, ids: scan(corpus, { text }) })
     }
   })
 
   it('finds the same once statistics call the grams frequent, collecting the newest matches first', async () => {
-    await sql`analyze search_documents`.execute(t.db)
-    if (t.engine === 'postgres') forgetTermFrequencies(t.db)
-    const saved = { ...postgresSearchTuning }
-    postgresSearchTuning.fullMax = 0
-    postgresSearchTuning.rangeRows = (need) => need + 1
-    try {
+    await withRangeCollection(t.db, async () => {
       for (const text of [...QUERIES, '201 局', '年度 2017']) {
         for (const q of [{ text }, { text, year: 2017 }, { text, agencyIds: [7] }]) {
-          expect({ q, ids: await ids(t.db, q) }).toEqual({ q, ids: scan(corpus, q) })
+          expect({ q, ids: await searchIds(t.db, q) }).toEqual({ q, ids: scan(corpus, q) })
         }
       }
-    } finally {
-      Object.assign(postgresSearchTuning, saved)
-    }
+    })
   })
 
   it('keeps a text that looks like a private lexeme out of the filters (PostgreSQL)', async () => {
     // The document holding "\uE001a5" is agency 7's: the agency-5 filter must not find it.
-    expect(await ids(t.db, { text: '编码', agencyIds: [5] })).toEqual(
+    expect(await searchIds(t.db, { text: '编码', agencyIds: [5] })).toEqual(
       scan(corpus, { text: '编码', agencyIds: [5] }),
     )
-    expect(await ids(t.db, { text: '编码', agencyIds: [5] })).toEqual([])
+    expect(await searchIds(t.db, { text: '编码', agencyIds: [5] })).toEqual([])
     if (t.engine !== 'postgres') return
     const { rows } = await sql<{ l: string[] }>`select tsvector_to_array(grams) as l from search_documents
       where id = 9`.execute(t.db)

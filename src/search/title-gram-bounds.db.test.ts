@@ -2,16 +2,16 @@
 // starts collecting (src/search/search-postgres.queries.ts).
 import { sql } from 'kysely'
 import { beforeAll, expect, it } from 'vitest'
+import { searchIds, withRangeCollection } from '../../test/search-test-kit.ts'
 import { describeDb, TEST_ENGINE, useTestDb } from '../../test/create-test-db.ts'
 import type { DB } from '../storage/index.ts'
 import { MIGRATIONS } from '../storage/migrate.ts'
 import { gramSet } from './grams.ts'
-import { indexDocuments, removeDocument, SEARCH_COUNT_CAP, searchDocuments } from './index.ts'
+import { indexDocuments, removeDocument } from './index.ts'
 import type { SearchDocument, SearchQuery } from './index.ts'
 import { normalizeText } from './normalize.ts'
 import { planQuery } from './query-plan.ts'
 import { documentsByRankKey, searchPage } from './search.queries.ts'
-import { forgetTermFrequencies, postgresSearchTuning } from './search-postgres.queries.ts'
 import { sampleDocument, seededRandom } from './sample-corpus.ts'
 import { substringScan } from './substring-scan.ts'
 
@@ -41,16 +41,6 @@ async function firstPage(db: DB, q: Omit<SearchQuery, 'limit' | 'offset'>): Prom
     (await documentsByRankKey(db, [...scores.keys()])).map((r) => [Number(r.rank_key), r.id]),
   )
   return [...scores.keys()].map((k) => byKey.get(k) as number)
-}
-
-async function ids(db: DB, q: Omit<SearchQuery, 'limit' | 'offset'>): Promise<number[]> {
-  const found: number[] = []
-  for (let offset = 0; offset < SEARCH_COUNT_CAP; offset += 100) {
-    const page = await searchDocuments(db, { ...q, limit: 100, offset })
-    found.push(...page.hits.map((h) => h.id))
-    if (page.hits.length < 100) break
-  }
-  return found
 }
 
 describeDb('the newest title match of each gram (PostgreSQL)', () => {
@@ -125,21 +115,14 @@ describeDb('the newest title match of each gram (PostgreSQL)', () => {
   })
 
   it('find title matches lying years behind the newest documents, newest first, as a substring scan does', async () => {
-    await sql`analyze search_documents`.execute(t.db)
-    if (t.engine === 'postgres') forgetTermFrequencies(t.db)
-    const saved = { ...postgresSearchTuning }
-    postgresSearchTuning.fullMax = 0
-    postgresSearchTuning.rangeRows = (need) => need + 1
-    try {
+    await withRangeCollection(t.db, async () => {
       for (const text of ['2016', '2016年度', '16年', '预算 2017', '𠀀年', 'GK', '年度 公开', '没有这个词']) {
         for (const q of [{ text }, { text, year: 2016 }, { text, agencyIds: [1, 2] }]) {
           const expected = substringScan(corpus, q)
-          expect({ q, ids: await ids(t.db, q) }).toEqual({ q, ids: expected })
+          expect({ q, ids: await searchIds(t.db, q) }).toEqual({ q, ids: expected })
           expect({ q, ids: await firstPage(t.db, q) }).toEqual({ q, ids: expected.slice(0, 20) })
         }
       }
-    } finally {
-      Object.assign(postgresSearchTuning, saved)
-    }
+    })
   })
 })
