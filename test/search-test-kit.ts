@@ -3,7 +3,9 @@
 import { sql } from 'kysely'
 import { SEARCH_COUNT_CAP, searchDocuments } from '../src/search/index.ts'
 import type { SearchQuery } from '../src/search/index.ts'
+import { planQuery } from '../src/search/query-plan.ts'
 import { forgetTermFrequencies, postgresSearchTuning } from '../src/search/search-postgres.queries.ts'
+import { documentsByRankKey, searchPage } from '../src/search/search.queries.ts'
 import type { DB } from '../src/storage/index.ts'
 import { engineOf } from '../src/storage/index.ts'
 
@@ -16,6 +18,19 @@ export async function searchIds(db: DB, q: Omit<SearchQuery, 'limit' | 'offset'>
     if (page.hits.length < 100) break
   }
   return found
+}
+
+/**
+ * The ids of the first page (20) with counting stopped at 21 matches: on PostgreSQL the title tier is then
+ * searched on its own whenever more than 21 documents match.
+ */
+export async function firstPage(db: DB, q: Omit<SearchQuery, 'limit' | 'offset'>): Promise<number[]> {
+  const plan = planQuery(q.text, { agencyIds: q.agencyIds, columnId: q.columnId, year: q.year })
+  const { scores } = await searchPage(db, plan, 20, 0, 21, (n) => n)
+  const byKey = new Map(
+    (await documentsByRankKey(db, [...scores.keys()])).map((r) => [Number(r.rank_key), r.id]),
+  )
+  return [...scores.keys()].map((k) => byKey.get(k) as number)
 }
 
 /**

@@ -224,7 +224,9 @@ function tierQuery(plan: QueryPlan, titleOnly: boolean, stats: Stats): TierQuery
     // Words of one text are far from independent (phrases recur): the share of their AND is bounded by the
     // rarest word's, not estimated as a product, so a range is never sized for fewer matches than it holds.
     words = Math.min(words, freqOf(grams[0] as string))
-    if (word.grams.length > 1) conditions.push(sql`strpos(${column}, ${word.text}) > 0`)
+    // In the title tier a one-character word is checked too: a body holding TITLE_TERM_PREFIX and a character
+    // (a private-use character, e.g. a rare character from a GBK user-defined area) has its title lexeme.
+    if (word.grams.length > 1 || titleOnly) conditions.push(sql`strpos(${column}, ${word.text}) > 0`)
   }
   let share = words
   const { agencyIds, columnId, year } = plan.filters

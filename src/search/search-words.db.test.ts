@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { beforeAll, expect, it } from 'vitest'
-import { searchIds, withRangeCollection } from '../../test/search-test-kit.ts'
+import { firstPage, searchIds, withRangeCollection } from '../../test/search-test-kit.ts'
 import { describeDb, useTestDb } from '../../test/create-test-db.ts'
 import { indexDocuments } from './index.ts'
 import type { SearchDocument } from './index.ts'
@@ -71,6 +71,24 @@ describeDb('search of words of three or more characters whose pieces occur apart
         publishedAt: new Date(Date.UTC(2020, 0, 1 + i)).toISOString(),
       })
     })
+    // More body matches of 甲 than one count-limited page holds, older than the texts above: the title tier
+    // of 甲 is then searched on its own, and the body of document 70 holds the title term of 甲 ("\uE000甲").
+    for (let id = 40; id < 70; id++) {
+      corpus.push({
+        ...sampleDocument(id, rand, 9),
+        agencyId: 7,
+        title: '通知',
+        body: `甲方第${id}号`,
+        publishedAt: new Date(Date.UTC(2019, 0, 1 + id)).toISOString(),
+      })
+    }
+    corpus.push({
+      ...sampleDocument(70, rand, 9),
+      agencyId: 7,
+      title: '公告',
+      body: `附\uE000甲`,
+      publishedAt: new Date(Date.UTC(2019, 11, 31)).toISOString(),
+    })
     // A background of generated documents, older than the ones above.
     for (let id = 100; id < 400; id++) {
       const d = sampleDocument(id, rand, 9)
@@ -89,7 +107,9 @@ describeDb('search of words of three or more characters whose pieces occur apart
     await withRangeCollection(t.db, async () => {
       for (const text of [...QUERIES, '201 局', '年度 2017']) {
         for (const q of [{ text }, { text, year: 2017 }, { text, agencyIds: [7] }]) {
-          expect({ q, ids: await searchIds(t.db, q) }).toEqual({ q, ids: scan(corpus, q) })
+          const expected = scan(corpus, q)
+          expect({ q, ids: await searchIds(t.db, q) }).toEqual({ q, ids: expected })
+          expect({ q, ids: await firstPage(t.db, q) }).toEqual({ q, ids: expected.slice(0, 20) })
         }
       }
     })

@@ -2,16 +2,14 @@
 // starts collecting (src/search/search-postgres.queries.ts).
 import { sql } from 'kysely'
 import { beforeAll, expect, it } from 'vitest'
-import { searchIds, withRangeCollection } from '../../test/search-test-kit.ts'
+import { firstPage, searchIds, withRangeCollection } from '../../test/search-test-kit.ts'
 import { describeDb, TEST_ENGINE, useTestDb } from '../../test/create-test-db.ts'
 import type { DB } from '../storage/index.ts'
 import { MIGRATIONS } from '../storage/migrate.ts'
 import { gramSet } from './grams.ts'
 import { indexDocuments, removeDocument } from './index.ts'
-import type { SearchDocument, SearchQuery } from './index.ts'
+import type { SearchDocument } from './index.ts'
 import { normalizeText } from './normalize.ts'
-import { planQuery } from './query-plan.ts'
-import { documentsByRankKey, searchPage } from './search.queries.ts'
 import { sampleDocument, seededRandom } from './sample-corpus.ts'
 import { substringScan } from './substring-scan.ts'
 
@@ -31,16 +29,6 @@ async function expectedBounds(db: DB): Promise<Map<string, number>> {
     for (const g of gramSet(normalizeText(d.title))) out.set(g, Math.max(out.get(g) ?? 0, Number(d.rank_key)))
   }
   return out
-}
-
-/** The first page (20) with counting stopped at 21 matches, so the title tier is searched on its own. */
-async function firstPage(db: DB, q: Omit<SearchQuery, 'limit' | 'offset'>): Promise<number[]> {
-  const plan = planQuery(q.text, { agencyIds: q.agencyIds, columnId: q.columnId, year: q.year })
-  const { scores } = await searchPage(db, plan, 20, 0, 21, (n) => n)
-  const byKey = new Map(
-    (await documentsByRankKey(db, [...scores.keys()])).map((r) => [Number(r.rank_key), r.id]),
-  )
-  return [...scores.keys()].map((k) => byKey.get(k) as number)
 }
 
 describeDb('the newest title match of each gram (PostgreSQL)', () => {
