@@ -16,6 +16,7 @@ import {
 import type { SearchDocument, SearchHit, SearchQuery } from './index.ts'
 import { substringScan as scan } from './substring-scan.ts'
 import { forgetTermFrequencies, postgresSearchTuning } from './search-postgres.queries.ts'
+import { withRangeCollection } from '../../test/search-test-kit.ts'
 import { sampleDocument, seededRandom } from './sample-corpus.ts'
 
 const CORPUS_SIZE = 1200
@@ -349,11 +350,8 @@ describeDb('search of a term clustered in time', () => {
   }, 300_000)
 
   it('finds the newest matches when a range reaches into the cluster (PostgreSQL narrows a range too dense to read)', async () => {
-    const saved = { ...postgresSearchTuning }
     // The bucket path, and range reads that stop as soon as a chunk holds more than the matches needed.
-    postgresSearchTuning.fullMax = 0
-    postgresSearchTuning.rangeRows = (need) => need + 1
-    try {
+    await withRangeCollection(t.db, async () => {
       for (const q of [
         { text: '聚类' },
         { text: '聚类分析' },
@@ -365,8 +363,6 @@ describeDb('search of a term clustered in time', () => {
         const page = await searchDocuments(t.db, { ...q, limit: 20, offset: 40 })
         expect(page.hits.map((h) => h.id)).toEqual(scan(corpus, q).slice(40, 60))
       }
-    } finally {
-      Object.assign(postgresSearchTuning, saved)
-    }
+    })
   }, 300_000)
 })
