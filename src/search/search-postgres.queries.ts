@@ -334,6 +334,9 @@ async function collect(
   // A range is read whole unless it holds more than this many matches (a term more frequent there than
   // the statistics say, e.g. a year in titles): then a narrower range is tried.
   const most = Math.max(need + 1, postgresSearchTuning.rangeRows(need))
+  // At most `most` matches of the days lo..hi (a range starting at the first day is read without buckets).
+  const readRange = (lo: number, hi: number, newest: boolean) =>
+    matchesIn(db, plan, titleOnly, q, [lo === first ? null : lo, hi], { rows: most, newest })
   const matches: Match[] = []
   let span = 0
   // After a range too dense to read, ranges grow from the narrower one that could be read.
@@ -346,26 +349,17 @@ async function collect(
     span = Math.max(1, sized, matches.length < MEASURED ? 2 * span : 0)
     span = Math.min(span, maxSpan)
     let lo = Math.max(first, hi - span + 1)
-    let found = await matchesIn(db, plan, titleOnly, q, [lo === first ? null : lo, hi], {
-      rows: most,
-      newest: false,
-    })
+    let found = await readRange(lo, hi, false)
     while (found.length >= most) {
       if (lo === hi) {
         // One day with too many matches: its newest ones are enough.
-        found = await matchesIn(db, plan, titleOnly, q, [lo === first ? null : lo, hi], {
-          rows: most,
-          newest: true,
-        })
+        found = await readRange(lo, hi, true)
         return { matches: [...matches, ...found], complete: false }
       }
       span = Math.max(1, Math.floor((hi - lo + 1) / 8))
       maxSpan = span
       lo = hi - span + 1
-      found = await matchesIn(db, plan, titleOnly, q, [lo === first ? null : lo, hi], {
-        rows: most,
-        newest: false,
-      })
+      found = await readRange(lo, hi, false)
     }
     for (const m of found) matches.push(m)
     maxSpan *= 2
