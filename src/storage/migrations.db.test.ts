@@ -113,7 +113,7 @@ describeDb('migrations beside another installation in the same PostgreSQL databa
   it.skipIf(TEST_ENGINE !== 'postgres')(
     'keeps its bookkeeping in its own schema, so a second schema is migrated from scratch',
     async () => {
-      const current = (await sql<{ s: string }>`select current_schema() as s`.execute(t.db)).rows[0]?.s
+      const current = await currentSchema(t.db)
       const other = `${current}_second`
       await sql`create schema ${sql.id(other)}`.execute(t.db)
       try {
@@ -139,7 +139,7 @@ describeDb('migrations beside another installation in the same PostgreSQL databa
   it.skipIf(TEST_ENGINE !== 'postgres')(
     'still migrates when another schema of the database is dropped while it reads the catalogue',
     async () => {
-      const current = (await sql<{ s: string }>`select current_schema() as s`.execute(t.db)).rows[0]?.s
+      const current = await currentSchema(t.db)
       const other = `${current}_dropped`
       await sql`create schema ${sql.id(other)}`.execute(t.db)
       await sql`create table ${sql.id(other)}.t (id serial primary key)`.execute(t.db)
