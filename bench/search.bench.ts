@@ -12,6 +12,7 @@ import {
   finishBulkIndexing,
   indexDocuments,
   searchDocuments,
+  searchDocumentsOrder,
   SEARCH_COUNT_CAP,
 } from '../src/search/index.ts'
 import type { SearchDocument, SearchQuery } from '../src/search/index.ts'
@@ -284,6 +285,11 @@ export default async function (args: string[]): Promise<void> {
   try {
     if (args.includes('--as-is')) docs = await present(db)
     else await load(db, docs)
+    if (engine === 'postgres') {
+      // Range searches rely on the table's time order (finishBulkIndexing, `gongkai search reorder`).
+      const order = await searchDocumentsOrder(db)
+      console.log(`search table stored order: correlation with rank keys ${order?.toFixed(3) ?? 'unknown'}`)
+    }
     const backendPid =
       engine === 'postgres'
         ? ((await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db)).rows[0]?.pid ?? null)

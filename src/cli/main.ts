@@ -18,6 +18,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   catalogue: async () => (await import('./commands/catalogue.ts')).registerCatalogueCommands,
   backup: async () => (await import('./commands/backup.ts')).registerBackupCommands,
   restore: async () => (await import('./commands/backup.ts')).registerBackupCommands,
+  search: async () => (await import('./commands/search.ts')).registerSearchCommands,
 }
 
 /** The registrations a command line needs: its own command, or all of them for help and unknown words. */

@@ -21,5 +21,8 @@ export { beginBulkIndexing, finishBulkIndexing } from './operations/bulk-index.t
 /** Many documents through the normal path on a live database (an import): FTS5 merges in wider steps. */
 export { beginWideMerging, endWideMerging } from './operations/bulk-index.ts'
 export { searchDocuments } from './operations/search-documents.ts'
+/** PostgreSQL: the search table rewritten in time order (after importing older documents). */
+export { reorderSearchDocuments, searchDocumentsOrder } from './operations/reorder-documents.ts'
+export type { ReorderResult } from './operations/reorder-documents.ts'
 /** Escaped HTML with query words marked, for callers that highlight other fields the same way. */
 export { escapeHtml, highlight } from './highlight.ts'

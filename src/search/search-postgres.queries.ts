@@ -6,9 +6,10 @@
 // is exact.
 //
 // Best matches first means newest first, and a GIN bitmap has no order: every match would be fetched and
-// sorted. So matches are collected newest first by time range: the tsquery ANDs the bucket lexemes covering
-// the newest days, and GIN intersects the short bucket lists with the long term lists (skipping through
-// them) instead of reading every posting of a frequent term. The range is sized from the term frequencies
+// sorted. So matches are collected newest first by time range: the query ANDs the bucket lexemes covering
+// the newest days, each group of lexemes a scan key of its own, and GIN leapfrogs between the keys instead of
+// reading every posting of a frequent term. Rows stored in time order (reorderSearchDocuments) put a range's
+// postings together, so a term skips straight to them. The range is sized from the term frequencies
 // in PostgreSQL's statistics and widened with the density seen, until the page and the capped count are
 // known; queries expected to match few documents read them all at once. The title tier starts at the newest
 // title match its grams can have (search_title_grams), not at the newest document: a word tied to a period
@@ -162,6 +163,54 @@ export function forgetTermFrequencies(db: DB): void {
   statsCache.delete(db)
 }
 
+/** Drops the GIN index (beginBulkIndexing). */
+export async function dropGramsIndex(db: DB): Promise<void> {
+  await sql`drop index if exists search_documents_grams`.execute(db)
+}
+
+/**
+ * After a bulk load (the GIN index missing): the table rewritten in rank-key order, then the index built in
+ * one pass; then VACUUM ANALYZE (the visibility map lets counts skip the rows). Nothing but the VACUUM ANALYZE
+ * when the index exists.
+ */
+export async function finishGramsIndex(db: DB): Promise<void> {
+  // One transaction, so the memory setting holds for every step (on a connection of its own).
+  await withTransaction(db, async (trx) => {
+    const { rows } = await sql`select 1 from pg_indexes where schemaname = current_schema()
+      and indexname = 'search_documents_grams'`.execute(trx)
+    if (rows.length > 0) return
+    await sql`set local maintenance_work_mem = '1GB'`.execute(trx)
+    await clusterByRankKey(trx)
+    await sql`create index search_documents_grams on search_documents using gin (grams)
+      with (fastupdate = off)`.execute(trx)
+  })
+  await sql`vacuum analyze search_documents`.execute(db)
+}
+
+/**
+ * Rewrites search_documents in rank-key order (CLUSTER: the table is locked for its duration, about 2 minutes
+ * per million documents) and refreshes its statistics. A range of days then lies together in the table, and
+ * GIN's scan keys skip straight to it.
+ */
+export async function clusterByRankKey(db: DB): Promise<void> {
+  // The unique constraint's index, named by PostgreSQL (create_search migration).
+  await sql`cluster search_documents using search_documents_rank_key_key`.execute(db)
+  await sql`analyze search_documents`.execute(db)
+}
+
+/**
+ * How closely the stored order of the rows follows their rank keys: PostgreSQL's correlation (1 in order,
+ * about 0 for no relation); null before the table's statistics exist.
+ */
+export async function rankKeyOrder(db: DB): Promise<number | null> {
+  const { rows } = await sql<{ correlation: number | null }>`select correlation from pg_stats
+    where schemaname = current_schema() and tablename = 'search_documents' and attname = 'rank_key'`.execute(
+    db,
+  )
+  const value = rows[0]?.correlation
+  return value === undefined || value === null ? null : Number(value)
+}
+
 /**
  * Raise search_title_grams for the titles (normalised) of documents just indexed: each gram's newest rank key
  * becomes at least the document's. Grams in sorted order, so concurrent writers lock their rows in the same
@@ -246,11 +295,9 @@ function tierQuery(plan: QueryPlan, titleOnly: boolean, stats: Stats): TierQuery
   return { groups, conditions, share }
 }
 
-function tsquery(groups: readonly (readonly string[])[]): RawBuilder<unknown> {
-  const text = groups
-    .map((g) => (g.length === 1 ? lexeme(g[0] as string) : `(${g.map(lexeme).join(' | ')})`))
-    .join(' & ')
-  return sql`${text}::tsquery`
+/** A tsquery of one group: its only lexeme, or an OR of them. */
+function tsquery(group: readonly string[]): RawBuilder<unknown> {
+  return sql`${group.map(lexeme).join(' | ')}::tsquery`
 }
 
 /** A match: its rank key and whether every word is in its title. */
@@ -276,7 +323,11 @@ async function matchesIn(
   // the rows: GIN evaluates the query for every candidate, and a long OR-group of buckets costs more there than
   // the few newer matches read again (two words, traced: 57 → 9 ms for the last range of "品安 :白").
   const groups = days !== null && days[0] !== null ? [...q.groups, coverDays(days[0], days[1])] : q.groups
-  const conditions = [sql`grams @@ ${tsquery(groups)}`, ...q.conditions]
+  // Each group is a scan key of its own: within one key GIN walks the whole posting list of its rarest term
+  // and only looks up the others, whatever the range; across keys it leapfrogs, each key skipping to the
+  // next row the others allow. The buckets' key then confines every term to the range's rows, which lie
+  // together when the table is in time order (reorderSearchDocuments).
+  const conditions = [...groups.map((g) => sql`grams @@ ${tsquery(g)}`), ...q.conditions]
   if (days !== null && days[0] === null) {
     conditions.push(sql`rank_key < ${(days[1] - DAY_OFFSET + 1) * DAY_KEY}`)
   }

@@ -40,6 +40,13 @@ export async function setAutomerge(db: DB, segments: number): Promise<void> {
   await sql`insert into search_fts(search_fts, rank) values ('automerge', ${sql.lit(segments)})`.execute(db)
 }
 
+/** After a bulk load: FTS5's index merged into one segment, incremental merging back on, statistics refreshed. */
+export async function finishFtsIndex(db: DB, automerge: number): Promise<void> {
+  await sql`insert into search_fts(search_fts) values ('optimize')`.execute(db)
+  await setAutomerge(db, automerge)
+  await sql`analyze`.execute(db)
+}
+
 export async function deleteTerms(db: DB, rankKey: number): Promise<void> {
   await sql`delete from search_fts where rowid = ${rankKey}`.execute(db)
 }

@@ -2,10 +2,10 @@
 // built once at the end instead of being updated document by document. Documents go in with indexDocuments in
 // between, so what is indexed is exactly what the normal path indexes. Searching works throughout, more slowly
 // on PostgreSQL (no GIN index) until finishBulkIndexing has run.
-import { sql } from 'kysely'
 import type { DB } from '../../storage/index.ts'
 import { engineOf } from '../../storage/index.ts'
-import { setAutomerge } from '../search-sqlite.queries.ts'
+import { dropGramsIndex, finishGramsIndex } from '../search-postgres.queries.ts'
+import { finishFtsIndex, setAutomerge } from '../search-sqlite.queries.ts'
 
 /** FTS5's default: merge once 4 segments of a level exist. */
 const AUTOMERGE_DEFAULT = 4
@@ -15,7 +15,7 @@ const AUTOMERGE_WIDE = 8
 /** PostgreSQL drops the GIN index (built in one pass at the end); SQLite stops FTS5's incremental merging. */
 export async function beginBulkIndexing(db: DB): Promise<void> {
   if (engineOf(db) === 'postgres') {
-    await sql`drop index if exists search_documents_grams`.execute(db)
+    await dropGramsIndex(db)
   } else {
     await setAutomerge(db, 0)
   }
@@ -23,26 +23,14 @@ export async function beginBulkIndexing(db: DB): Promise<void> {
 
 /**
  * Builds what beginBulkIndexing put off (also after an interrupted load, or when nothing was put off) and
- * refreshes the statistics: PostgreSQL creates the GIN index if missing and runs VACUUM ANALYZE (the
- * visibility map lets counts skip the rows); SQLite merges the FTS5 index into one segment and turns
- * incremental merging back on.
+ * refreshes the statistics. PostgreSQL: if the GIN index is missing, rewrites the table in rank-key order
+ * (documents loaded in any order of date end up stored newest last, which range searches need) and builds
+ * the index; then VACUUM ANALYZE (the visibility map lets counts skip the rows). SQLite merges the FTS5
+ * index into one segment and turns incremental merging back on.
  */
 export async function finishBulkIndexing(db: DB): Promise<void> {
-  if (engineOf(db) === 'postgres') {
-    // The same index as the migrations', sorted in memory in one pass.
-    await sql`set maintenance_work_mem = '1GB'`.execute(db)
-    try {
-      await sql`create index if not exists search_documents_grams on search_documents using gin (grams)
-        with (fastupdate = off)`.execute(db)
-    } finally {
-      await sql`reset maintenance_work_mem`.execute(db)
-    }
-    await sql`vacuum analyze search_documents`.execute(db)
-  } else {
-    await sql`insert into search_fts(search_fts) values ('optimize')`.execute(db)
-    await setAutomerge(db, AUTOMERGE_DEFAULT)
-    await sql`analyze`.execute(db)
-  }
+  if (engineOf(db) === 'postgres') await finishGramsIndex(db)
+  else await finishFtsIndex(db, AUTOMERGE_DEFAULT)
 }
 
 /**
