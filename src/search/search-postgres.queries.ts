@@ -349,8 +349,10 @@ async function matchesIn(
 }
 
 interface Collected {
-  /** Matches newest first: every match newer than the last one. */
+  /** Matches newest first; the first `ordered` are every match newer than the last of them. */
   readonly matches: readonly Match[]
+  /** How many of `matches` are the newest matches in order (the others are only counted). */
+  readonly ordered: number
   /** True when these are all the matches. */
   readonly complete: boolean
 }
@@ -358,7 +360,11 @@ interface Collected {
 /** Matches seen before their density sizes the next range on its own. */
 const MEASURED = 32
 
-/** At least `need` matches of a tier (or all), newest first. */
+/**
+ * At least `need` matches of a tier (or all), newest first. Once the newest matches hold `pageRest` that are
+ * not title matches (enough for the page), older matches are only counted: a range is then read up to the
+ * matches still needed, whichever rows come first, instead of narrowed until its newest are known.
+ */
 async function collect(
   db: DB,
   plan: QueryPlan,
@@ -366,29 +372,33 @@ async function collect(
   need: number,
   stats: Stats,
   keys: { min: number; max: number } | null,
+  pageRest = Infinity,
 ): Promise<Collected> {
   const q = tierQuery(plan, titleOnly, stats)
   const { fullMax, overshoot } = postgresSearchTuning
+  const none = { matches: [], ordered: 0, complete: true }
   if (keys === null || stats.rows * q.share <= fullMax) {
-    return { matches: await matchesIn(db, plan, titleOnly, q, null, null), complete: true }
+    const matches = await matchesIn(db, plan, titleOnly, q, null, null)
+    return { matches, ordered: matches.length, complete: true }
   }
   const first = dayOf(keys.min)
   let hi = dayOf(keys.max)
   if (titleOnly) {
     const newest = await newestTitleMatch(db, plan)
-    if (newest === null) return { matches: [], complete: true }
+    if (newest === null) return none
     hi = Math.min(hi, dayOf(newest))
-    if (hi < first) return { matches: [], complete: true }
+    if (hi < first) return none
   }
   const perDay = Math.max(1, stats.rows / (hi - first + 1))
   let density = Math.max(q.share, 1e-9)
   // A range is read whole unless it holds more than this many matches (a term more frequent there than
   // the statistics say, e.g. a year in titles): then a narrower range is tried.
   const most = Math.max(need + 1, postgresSearchTuning.rangeRows(need))
-  // At most `most` matches of the days lo..hi (a range starting at the first day is read without buckets).
-  const readRange = (lo: number, hi: number, newest: boolean) =>
-    matchesIn(db, plan, titleOnly, q, [lo === first ? null : lo, hi], { rows: most, newest })
+  // At most `rows` matches of the days lo..hi (a range starting at the first day is read without buckets).
+  const readRange = (lo: number, hi: number, newest: boolean, rows = most) =>
+    matchesIn(db, plan, titleOnly, q, [lo === first ? null : lo, hi], { rows, newest })
   const matches: Match[] = []
+  let rest = 0
   let span = 0
   // After a range too dense to read, ranges grow from the narrower one that could be read.
   let maxSpan = Infinity
@@ -400,22 +410,36 @@ async function collect(
     span = Math.max(1, sized, matches.length < MEASURED ? 2 * span : 0)
     span = Math.min(span, maxSpan)
     let lo = Math.max(first, hi - span + 1)
-    let found = await readRange(lo, hi, false)
-    while (found.length >= most) {
-      if (lo === hi) {
-        // One day with too many matches: its newest ones are enough.
-        found = await readRange(lo, hi, true)
-        return { matches: [...matches, ...found], complete: false }
+    if (rest >= pageRest) {
+      // The page is known: read only as many as the count still needs (e.g. 700 of a range's 1,180 matches,
+      // each costing the substring check of several candidates).
+      const counted = await readRange(lo, hi, false, remaining)
+      const ordered = counted.length < remaining ? matches.length + counted.length : matches.length
+      for (const m of counted) matches.push(m)
+      if (matches.length >= need) return { matches, ordered, complete: false }
+      if (lo === first) return { matches, ordered: matches.length, complete: true }
+    } else {
+      let found = await readRange(lo, hi, false)
+      while (found.length >= most) {
+        if (lo === hi) {
+          // One day with too many matches: its newest ones are enough.
+          found = await readRange(lo, hi, true)
+          const all = [...matches, ...found]
+          return { matches: all, ordered: all.length, complete: false }
+        }
+        span = Math.max(1, Math.floor((hi - lo + 1) / 8))
+        maxSpan = span
+        lo = hi - span + 1
+        found = await readRange(lo, hi, false)
       }
-      span = Math.max(1, Math.floor((hi - lo + 1) / 8))
-      maxSpan = span
-      lo = hi - span + 1
-      found = await readRange(lo, hi, false)
+      for (const m of found) {
+        matches.push(m)
+        if (!m.t) rest++
+      }
+      maxSpan *= 2
+      if (matches.length >= need) return { matches, ordered: matches.length, complete: false }
+      if (lo === first) return { matches, ordered: matches.length, complete: true }
     }
-    for (const m of found) matches.push(m)
-    maxSpan *= 2
-    if (matches.length >= need) return { matches, complete: false }
-    if (lo === first) return { matches, complete: true }
     // The density seen so far sizes the next range; an empty range suggests a rarer match than thought.
     const seenDays = dayOf(keys.max) - lo + 1
     density = Math.max(matches.length / (seenDays * perDay), density / 8, 1e-9)
@@ -469,16 +493,17 @@ async function pageIn(
   const bounds = rows[0]
   if (bounds?.min === null || bounds?.max === null || bounds === undefined) return { counted: 0, scores }
   const keys = { min: Number(bounds.min), max: Number(bounds.max) }
-  const all = await collect(db, plan, false, cap, stats, keys)
+  const all = await collect(db, plan, false, cap, stats, keys, offset + limit)
   const counted = Math.min(all.matches.length, cap)
   const end = Math.min(offset + limit, pageEnd(counted))
   if (offset >= end) return { counted, scores }
+  const newest = all.matches.slice(0, all.ordered)
   // Title matches among the newest matches are the newest title matches; older ones need their own search.
-  let titles = all.matches.filter((m) => m.t)
+  let titles = newest.filter((m) => m.t)
   if (!all.complete && titles.length < end) {
     titles = [...(await collect(db, plan, true, end, stats, keys)).matches]
   }
-  const rest = all.matches.filter((m) => !m.t)
+  const rest = newest.filter((m) => !m.t)
   for (let i = offset; i < end; i++) {
     const m = i < titles.length ? titles[i] : rest[i - titles.length]
     if (m !== undefined) scores.set(m.k, i < titles.length ? 2 : 1)
