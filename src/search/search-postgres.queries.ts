@@ -480,13 +480,14 @@ async function pageIn(
   // The range of rank keys is planned with the settings as they are (an index scan at each end); the settings
   // change as the statement runs, for the statements after it (one round trip for all of it). From then on
   // every statement reads GIN bitmaps: with a LIMIT, the planner could otherwise prefer a scan that tests each
-  // row's tsvector (decompressing kilobytes a row) in the hope of stopping early.
+  // row's tsvector (decompressing kilobytes a row) in the hope of stopping early. No prefetch advice for the
+  // bitmap heap scans: the search table is meant to be in memory, where it is overhead (4 chars: p95 31 → 28 ms).
   const { rows } = await sql<{
     min: string | number | null
     max: string | number | null
   }>`select (select min(rank_key) from search_documents) as min,
       (select max(rank_key) from search_documents) as max,
-      set_config('jit', 'off', true), set_config('enable_seqscan', 'off', true),
+      set_config('jit', 'off', true), set_config('effective_io_concurrency', '0', true), set_config('enable_seqscan', 'off', true),
       set_config('enable_indexscan', 'off', true), set_config('enable_indexonlyscan', 'off', true)`.execute(
     db,
   )
