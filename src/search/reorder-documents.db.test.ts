@@ -91,6 +91,27 @@ describeDb('the search table in time order', () => {
     expect(await searchDocumentsOrder(t.db)).toBeGreaterThan(0.99)
   })
 
+  pgOnly('rows keep what a search reads, and put the body and the term vector out of line', async () => {
+    const { rows } = await sql<{ attname: string; attstorage: string }>`select attname, attstorage
+      from pg_attribute where attrelid = 'search_documents'::regclass
+      and attname in ('norm_text', 'norm_title', 'body', 'grams')`.execute(t.db)
+    expect(Object.fromEntries(rows.map((r) => [r.attname, r.attstorage]))).toEqual({
+      norm_text: 'm',
+      norm_title: 'm',
+      body: 'x',
+      grams: 'x',
+    })
+    // Heap bytes per row: the normalised text and small columns, not the body (nor the term vector) as well.
+    const size = await sql<{ heap: number; text: number; body: number }>`select
+        pg_relation_size('search_documents')::float / count(*) as heap,
+        avg(octet_length(norm_text) + octet_length(norm_title))::float as text,
+        avg(octet_length(body))::float as body
+      from search_documents`.execute(t.db)
+    const { heap, text, body } = size.rows[0] as { heap: number; text: number; body: number }
+    expect(body).toBeGreaterThan(300)
+    expect(heap).toBeLessThan(text + body / 2)
+  })
+
   it.skipIf(TEST_ENGINE !== 'sqlite')('SQLite needs no reordering', async () => {
     expect(await reorderSearchDocuments(t.db)).toEqual({ needed: false, before: null, after: null })
     expect(await searchDocumentsOrder(t.db)).toBeNull()

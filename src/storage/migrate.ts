@@ -23,6 +23,7 @@ import * as indexConsoleItemList from './migrations/2026_11_27_1200_index_consol
 import * as reportReceivedOutcomeIndex from './migrations/2026_11_27_1205_report_received_outcome_index.ts'
 import * as searchPrivateLexemes from './migrations/2026_11_27_1300_search_private_lexemes.ts'
 import * as searchTitleGramBounds from './migrations/2026_11_28_0100_search_title_gram_bounds.ts'
+import * as searchRowStorage from './migrations/2026_11_28_0300_search_row_storage.ts'
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_26_2340_create_accounts': createAccounts,
@@ -43,6 +44,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_27_1205_report_received_outcome_index': reportReceivedOutcomeIndex,
   '2026_11_27_1300_search_private_lexemes': searchPrivateLexemes,
   '2026_11_28_0100_search_title_gram_bounds': searchTitleGramBounds,
+  '2026_11_28_0300_search_row_storage': searchRowStorage,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) }
