@@ -398,7 +398,9 @@ async function collect(
   const readRange = (lo: number, hi: number, newest: boolean, rows = most) =>
     matchesIn(db, plan, titleOnly, q, [lo === first ? null : lo, hi], { rows, newest })
   const matches: Match[] = []
+  // Matches that are not title matches, and how many of `matches` are the newest in order.
   let rest = 0
+  let ordered = 0
   let span = 0
   // After a range too dense to read, ranges grow from the narrower one that could be read.
   let maxSpan = Infinity
@@ -410,36 +412,31 @@ async function collect(
     span = Math.max(1, sized, matches.length < MEASURED ? 2 * span : 0)
     span = Math.min(span, maxSpan)
     let lo = Math.max(first, hi - span + 1)
-    if (rest >= pageRest) {
-      // The page is known: read only as many as the count still needs (e.g. 700 of a range's 1,180 matches,
-      // each costing the substring check of several candidates).
-      const counted = await readRange(lo, hi, false, remaining)
-      const ordered = counted.length < remaining ? matches.length + counted.length : matches.length
-      for (const m of counted) matches.push(m)
-      if (matches.length >= need) return { matches, ordered, complete: false }
-      if (lo === first) return { matches, ordered: matches.length, complete: true }
-    } else {
-      let found = await readRange(lo, hi, false)
-      while (found.length >= most) {
-        if (lo === hi) {
-          // One day with too many matches: its newest ones are enough.
-          found = await readRange(lo, hi, true)
-          const all = [...matches, ...found]
-          return { matches: all, ordered: all.length, complete: false }
-        }
-        span = Math.max(1, Math.floor((hi - lo + 1) / 8))
-        maxSpan = span
-        lo = hi - span + 1
-        found = await readRange(lo, hi, false)
+    // Once the page is known, a range is read only up to the matches the count still needs, whichever come
+    // first (e.g. 700 of a range's 1,180 matches, each costing the substring check of several candidates).
+    const counting = rest >= pageRest
+    let found = await readRange(lo, hi, false, counting ? remaining : most)
+    while (!counting && found.length >= most) {
+      if (lo === hi) {
+        // One day with too many matches: its newest ones are enough.
+        found = await readRange(lo, hi, true)
+        const all = [...matches, ...found]
+        return { matches: all, ordered: all.length, complete: false }
       }
-      for (const m of found) {
-        matches.push(m)
-        if (!m.t) rest++
-      }
-      maxSpan *= 2
-      if (matches.length >= need) return { matches, ordered: matches.length, complete: false }
-      if (lo === first) return { matches, ordered: matches.length, complete: true }
+      span = Math.max(1, Math.floor((hi - lo + 1) / 8))
+      maxSpan = span
+      lo = hi - span + 1
+      found = await readRange(lo, hi, false)
     }
+    for (const m of found) {
+      matches.push(m)
+      if (!m.t) rest++
+    }
+    // A range read whole extends the newest matches in order; one cut short by the count does not.
+    if (!counting || found.length < remaining) ordered = matches.length
+    if (!counting) maxSpan *= 2
+    if (matches.length >= need) return { matches, ordered, complete: false }
+    if (lo === first) return { matches, ordered, complete: true }
     // The density seen so far sizes the next range; an empty range suggests a rarer match than thought.
     const seenDays = dayOf(keys.max) - lo + 1
     density = Math.max(matches.length / (seenDays * perDay), density / 8, 1e-9)
