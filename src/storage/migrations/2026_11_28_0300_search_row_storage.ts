@@ -2,7 +2,7 @@
 // search checks each candidate's norm_text and norm_title in the row, while the body and the tsvector are read
 // only for the 20 hits of a page (GIN answers from its own index). With toast_tuple_target 128 PostgreSQL moves
 // the body and the tsvector out of line, and the columns of storage MAIN stay in the row: rows of about 1 KB
-// instead of 1.6 KB, fewer pages read per candidate (1M documents, 4 characters: p95 ~27 → ~20 ms). Rows
+// instead of 1.6 KB, fewer pages read per candidate (1M documents, 4 characters: p95 28.5–30 → 23 ms). Rows
 // already stored keep their layout until rewritten: `gongkai search reorder` (deploy.md §5).
 // SQLite: nothing (FTS5 checks phrases in its own index).
 import { sql } from 'kysely'
